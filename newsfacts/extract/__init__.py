@@ -1,0 +1,1 @@
+"""Fact extraction: article text to persons, organizations, locations, meetings, figures, projects."""
