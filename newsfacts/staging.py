@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -13,7 +14,7 @@ from .names import entity_id
 # The project's own list of staged tables and their columns; nothing else is ever staged.
 STAGED_COLUMNS: dict[str, list[str]] = {
     "stg_article": [
-        "article_id", "name", "origin", "title", "url", "source", "published",
+        "article_id", "name", "origin", "title", "url", "source", "source_id", "published",
         "published_at", "published_raw", "dateline", "text", "n_chars",
     ],
     "stg_person": [
@@ -29,19 +30,19 @@ STAGED_COLUMNS: dict[str, list[str]] = {
         "sentence", "span_start", "span_end",
     ],
     "stg_meeting": [
-        "article_id", "meeting_id", "participants", "date", "event", "location",
-        "sentence", "span_start", "span_end",
+        "article_id", "meeting_id", "participants", "participant_ids", "date", "event",
+        "location", "location_id", "sentence", "span_start", "span_end",
     ],
     "stg_figure": [
         "article_id", "figure_id", "metric", "value", "unit", "period", "subject",
-        "counterpart", "qualifier", "text", "sentence", "span_start", "span_end",
+        "subject_id", "counterpart", "counterpart_id", "qualifier", "text", "sentence", "span_start", "span_end",
     ],
     "stg_project": [
         "article_id", "project_id", "name", "type", "sentence", "span_start", "span_end",
     ],
     "stg_structured_fact": [
-        "fact_id", "metric", "value", "unit", "period", "subject", "counterpart",
-        "qualifier", "source", "published", "url", "origin", "line",
+        "fact_id", "metric", "value", "unit", "period", "subject", "subject_id", "counterpart",
+        "counterpart_id", "qualifier", "source", "source_id", "published", "url", "origin", "line",
     ],
 }
 STAGED_TABLES = tuple(STAGED_COLUMNS)
@@ -76,14 +77,34 @@ def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
     return df.astype(object).where(df.notna(), None) if len(df) else df
 
 
+UNKNOWN_SOURCE = "unknown"
+
+
+def source_name(source: str | None, url: str | None) -> str:
+    """The outlet: as given, else the URL's host, else 'unknown'."""
+    if source and source.strip():
+        return source.strip()
+    if url:
+        host = urlsplit(url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return UNKNOWN_SOURCE
+
+
+def _id(name: str | None) -> str | None:
+    return entity_id(name) if name else None
+
+
 def article_row(article: Article) -> dict:
+    source = source_name(article.source, article.url)
     return {
         "article_id": article.article_id,
         "name": article.name,
         "origin": article.origin,
         "title": article.title,
         "url": article.url,
-        "source": article.source,
+        "source": source,
+        "source_id": entity_id(source),
         "published": article.published,
         "published_at": article.published_at,
         "published_raw": article.published_raw,
@@ -118,22 +139,27 @@ def stage(facts: Iterable[ArticleFacts],
         for i, m in enumerate(af.meetings):
             rows["stg_meeting"].append({
                 "article_id": aid, "meeting_id": row_hash(aid, "meeting", i, *m.participants),
-                "participants": list(m.participants), "date": m.date, "event": m.event,
-                "location": m.location, **_span(m.span)})
+                "participants": list(m.participants),
+                "participant_ids": [entity_id(p) for p in m.participants], "date": m.date,
+                "event": m.event, "location": m.location, "location_id": _id(m.location),
+                **_span(m.span)})
         for i, f in enumerate(af.figures):
             rows["stg_figure"].append({
                 "article_id": aid, "figure_id": row_hash(aid, "figure", i, f.text, f.value),
                 "metric": f.metric, "value": f.value, "unit": f.unit, "period": f.period,
-                "subject": f.subject, "counterpart": f.counterpart, "qualifier": f.qualifier,
+                "subject": f.subject, "subject_id": _id(f.subject), "counterpart": f.counterpart,
+                "counterpart_id": _id(f.counterpart), "qualifier": f.qualifier,
                 "text": f.text, **_span(f.span)})
         for pr in af.projects:
             rows["stg_project"].append({
                 "article_id": aid, "project_id": entity_id(pr.name), "name": pr.name,
                 "type": pr.type, **_span(pr.span)})
     for s in structured:
+        source = source_name(s.source, s.url)
         rows["stg_structured_fact"].append({
             "fact_id": s.fact_id, "metric": s.metric, "value": s.value, "unit": s.unit,
-            "period": s.period, "subject": s.subject, "counterpart": s.counterpart,
-            "qualifier": s.qualifier, "source": s.source, "published": s.published,
-            "url": s.url, "origin": s.origin, "line": s.line})
+            "period": s.period, "subject": s.subject, "subject_id": _id(s.subject),
+            "counterpart": s.counterpart, "counterpart_id": _id(s.counterpart),
+            "qualifier": s.qualifier, "source": source, "source_id": entity_id(source),
+            "published": s.published, "url": s.url, "origin": s.origin, "line": s.line})
     return {t: _frame(t, r) for t, r in rows.items()}

@@ -1,0 +1,196 @@
+"""The `newsfacts` command line."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import progress, warehouse
+from .config import load_settings
+
+app = typer.Typer(help="Turn news articles into a validated DuckDB warehouse of facts.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+InboxOpt = Annotated[Optional[Path], typer.Option("--inbox", help="Inbox folder to read.")]
+WarehouseOpt = Annotated[Optional[Path], typer.Option("--warehouse", help="DuckDB warehouse file.")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _quiet_prefect() -> None:
+    """Keep Prefect's own logging out of the user's terminal unless asked for."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+
+def _print_pairs(title: str, rows: list[tuple[str, str]]) -> None:
+    table = Table(title=title, show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    for k, v in rows:
+        table.add_row(k, v)
+    out.print(table)
+
+
+@app.command()
+def run(inbox: InboxOpt = None, warehouse_path: WarehouseOpt = None) -> None:
+    """Run the ETL flow once: ingest the inbox, extract, validate, load and publish."""
+    _quiet_prefect()
+    from flows.etl import etl  # Prefect loads only for the commands that run flows
+
+    from .pipeline import RunBlocked
+    from .report import summary_rows
+    from .sources.inbox import InputError
+
+    settings = load_settings(inbox=inbox, warehouse=warehouse_path)
+    bar = Progress(TextColumn("{task.description:<10}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                   TimeElapsedColumn(), console=err, transient=True)
+    current: dict[str, int] = {}
+
+    def on_event(event: str, stage: str, amount: int) -> None:
+        if event == "stage":
+            for tid in current.values():
+                bar.update(tid, completed=bar.tasks[tid].total)
+            if stage != "done":
+                current[stage] = bar.add_task(stage, total=amount or 1)
+        elif current:
+            bar.advance(list(current.values())[-1], amount)
+
+    unsubscribe = progress.subscribe(on_event)
+    try:
+        with bar:
+            summary = etl(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse))
+    except warehouse.WarehouseBusy as exc:
+        _fail(str(exc), 75)
+    except RunBlocked as exc:
+        _fail(str(exc), 1)
+    except (InputError, warehouse.WarehouseError) as exc:
+        _fail(str(exc), 2)
+    finally:
+        unsubscribe()
+    _print_pairs("newsfacts run", summary_rows(summary))
+
+
+@app.command()
+def extract(files: Annotated[list[Path], typer.Argument(help="Article files (corpus format).")],
+            format: Annotated[str, typer.Option("--format", help="Output format: json.")] = "json") -> None:
+    """Print the facts of article files as a JSON array in the gold format; no warehouse."""
+    from .extract import extract_articles
+    from .sources.articles import ArticleFormatError, parse_article_text
+    from .sources.inbox import InputError, decode, read_bytes
+
+    if format != "json":
+        _fail(f"unknown format {format!r}; only 'json' is supported", 2)
+    articles = []
+    for path in files:
+        try:
+            text = decode(read_bytes(path, load_settings().max_file_bytes), str(path))
+            articles.append(parse_article_text(text, path.name, str(path)))
+        except (OSError, InputError, ArticleFormatError) as exc:
+            _fail(str(exc), 2)
+    facts = extract_articles(articles)
+    sys.stdout.write(json.dumps([f.to_gold() for f in facts], ensure_ascii=False, indent=1) + "\n")
+
+
+@app.command()
+def sql(query: Annotated[str, typer.Argument(help="SQL to run read-only.")],
+        warehouse_path: WarehouseOpt = None) -> None:
+    """Run SQL read-only against the published warehouse and print a table."""
+    import duckdb
+
+    settings = load_settings(warehouse=warehouse_path)
+    try:
+        cols, rows = warehouse.query(settings.warehouse, query)
+    except (duckdb.Error, warehouse.WarehouseError) as exc:
+        _fail(str(exc).splitlines()[0], 2)
+    table = Table(*cols)
+    for r in rows:
+        table.add_row(*("" if v is None else str(v) for v in r))
+    out.print(table)
+    out.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+
+@app.command()
+def report(run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (default: last).")] = None,
+           warehouse_path: WarehouseOpt = None) -> None:
+    """Summarise a run's validation, failing expectations first."""
+    from .report import validation_report
+
+    settings = load_settings(warehouse=warehouse_path)
+    try:
+        rep = validation_report(settings.warehouse, run_id)
+    except warehouse.WarehouseError as exc:
+        _fail(str(exc), 2)
+    r = rep.run
+    _print_pairs(f"run {r['run_id']}", [
+        ("status", str(r["status"])), ("started", str(r["started_at"])),
+        ("articles new", str(r["articles_new"])), ("rows quarantined", str(r["rows_quarantined"])),
+        ("expectations passed", str(r["expectations_passed"])),
+        ("expectations failed", str(r["expectations_failed"])),
+        ("report", str(r["report_path"] or "(none)"))])
+    table = Table("", "suite", "expectation", "column", "severity", "unexpected", title="expectations")
+    for x in rep.results:
+        mark = "[green]pass[/]" if x["is_success"] else "[red]FAIL[/]"
+        table.add_row(mark, x["suite"], x["expectation"], x["column_name"] or "",
+                      x["severity"], str(x["unexpected_count"] or 0))
+    out.print(table)
+    if rep.quarantined:
+        q = Table("table", "check", "rows", "example reason", title="quarantined this run")
+        for x in rep.quarantined:
+            q.add_row(str(x["table_name"] or "(input)"), x["check_name"], str(x["n"]), x["example"])
+        out.print(q)
+
+
+@app.command("eval")
+def eval_(gold: Annotated[list[Path], typer.Option("--gold", help="Folder of *.gold.json and their articles.")],
+          min_: Annotated[Optional[list[str]], typer.Option("--min", help="Threshold KEY=F1.")] = None,
+          as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False) -> None:
+    """Extract the gold folders' articles, score them, and fail when a threshold is missed."""
+    from . import evaluate
+    from .extract import extract_articles
+    from .sources.articles import read_article_file
+
+    mins = {}
+    for spec in min_ or []:
+        key, _, value = spec.partition("=")
+        try:
+            mins[key] = float(value)
+        except ValueError:
+            _fail(f"--min {spec!r}: expected KEY=F1 with a number", 2)
+    golds = evaluate.load_gold_dirs(gold)
+    articles = [read_article_file(_article_path(gold, g["article"])) for g in golds]
+    facts = extract_articles(articles)
+    rep = evaluate.score(golds, [f.to_gold() for f in facts])
+    out.print(json.dumps(rep, indent=2) if as_json else evaluate.format_report(rep))
+    missed = evaluate.missed_thresholds(rep, mins)
+    if missed:
+        _fail("below threshold: " + "; ".join(missed), 1)
+
+
+def _article_path(dirs: list[Path], name: str) -> Path:
+    for d in dirs:
+        if (d / name).exists():
+            return d / name
+    raise typer.BadParameter(f"article {name} not found in {', '.join(map(str, dirs))}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

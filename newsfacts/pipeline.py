@@ -1,0 +1,201 @@
+"""The ETL's steps as plain library calls; flows/etl.py composes them into a Prefect flow."""
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+
+from . import quality, warehouse
+from .config import Settings
+from .models import Article, ArticleFacts, Rejected, StructuredFact
+from .sources.inbox import InboxContents, read_inbox
+from .staging import row_hash, stage
+
+T = TypeVar("T")
+
+
+class RunBlocked(RuntimeError):
+    """A blocking expectation failed: nothing of the run was published."""
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Identity of one run."""
+
+    run_id: str
+    started_at: datetime
+    settings: Settings
+
+
+@dataclass
+class NewWork:
+    """Articles the warehouse does not hold yet, and how many it already had."""
+
+    articles: list[Article]
+    known: int
+
+
+@dataclass
+class Checked:
+    """A validated batch: the clean staged tables, what was held back, and the results."""
+
+    clean: dict[str, pd.DataFrame]
+    quarantine: pd.DataFrame
+    results: pd.DataFrame
+    blocking_failures: list[str]
+    report_path: Path | None
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the terminal, the audit table and the Prefect artifact."""
+
+    run_id: str
+    status: str
+    files_read: int = 0
+    articles_new: int = 0
+    articles_known: int = 0
+    articles_duplicate: int = 0
+    articles_quarantined: int = 0
+    rows_quarantined: int = 0
+    rejected_inputs: int = 0
+    loaded: dict[str, int] = field(default_factory=dict)
+    expectations_passed: int = 0
+    expectations_failed: int = 0
+    warehouse: str = ""
+    report_path: str | None = None
+    message: str | None = None
+
+
+def start_run(settings: Settings) -> RunContext:
+    """A new run id: UTC timestamp plus a random suffix, sortable and unique."""
+    now = datetime.now()
+    return RunContext(f"{now:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}", now, settings)
+
+
+def ingest(settings: Settings) -> InboxContents:
+    """Read the inbox."""
+    return read_inbox(settings.inbox, settings.max_file_bytes)
+
+
+def select_new(contents: InboxContents, settings: Settings) -> NewWork:
+    """Drop the articles the published warehouse already holds, before any extraction."""
+    known = warehouse.published_article_ids(settings.warehouse)
+    new = [a for a in contents.articles if a.article_id not in known]
+    return NewWork(new, len(contents.articles) - len(new))
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    """Consecutive slices of at most `size` items."""
+    for i in range(0, len(items), max(1, size)):
+        yield list(items[i:i + size])
+
+
+def extract(articles: Sequence[Article], n_process: int = 1) -> list[ArticleFacts]:
+    """Extract the facts of a batch of articles."""
+    from .extract import extract_articles  # spaCy loads only where extraction runs
+
+    return extract_articles(articles, n_process=n_process)
+
+
+def _reject_rows(rejected: Sequence[Rejected], run: RunContext) -> list[dict]:
+    return [{
+        "quarantine_id": row_hash("ingest", r.origin, r.reason),
+        "run_id": run.run_id, "stage": r.stage, "table_name": r.table, "origin": r.origin,
+        "check_name": r.check or "readable_input", "reason": r.reason,
+        "record": warehouse.as_json(r.record), "quarantined_at": run.started_at,
+    } for r in rejected]
+
+
+def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact],
+             rejected: Sequence[Rejected], run: RunContext) -> Checked:
+    """Stage the batch and run every suite on it; failing rows and rejects go to quarantine."""
+    staged = stage(facts, structured)
+    known_ids = sorted(staged["stg_article"]["article_id"].dropna().unique())
+    outcome = quality.validate(
+        staged, run.run_id, parameters={"article_ids": known_ids},
+        docs_dir=run.settings.reports)
+    rows = _reject_rows(rejected, run)
+    for q in outcome.quarantined:
+        record = warehouse.as_json(q.row)
+        rows.append({
+            "quarantine_id": row_hash("validate", q.table, q.expectation, q.column, record),
+            "run_id": run.run_id, "stage": "validate", "table_name": q.table,
+            "origin": _origin_of(q.row, staged, q.table), "check_name": q.expectation,
+            "reason": q.reason, "record": record, "quarantined_at": run.started_at,
+        })
+    results = pd.DataFrame([{
+        "run_id": run.run_id, "suite": r.suite, "expectation": r.expectation,
+        "column_name": r.column, "severity": r.severity, "is_success": bool(r.success),
+        "observed_value": None if r.observed_value is None else str(r.observed_value),
+        "unexpected_count": r.unexpected_count, "checked_at": run.started_at,
+    } for r in outcome.results])
+    quarantine = pd.DataFrame(rows, columns=[
+        "quarantine_id", "run_id", "stage", "table_name", "origin", "check_name", "reason",
+        "record", "quarantined_at"])
+    return Checked(outcome.clean, quarantine, results, list(outcome.blocking_failures),
+                   outcome.report_path)
+
+
+def _origin_of(row: dict, staged: dict[str, pd.DataFrame], table: str) -> str | None:
+    """The input file a staged row came from (its article's origin)."""
+    if table == "stg_structured_fact":
+        return f"{row.get('origin')}:{row.get('line')}"
+    articles = staged["stg_article"]
+    hit = articles.loc[articles["article_id"] == row.get("article_id"), "origin"]
+    return str(hit.iloc[0]) if len(hit) else None
+
+
+def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunContext) -> RunSummary:
+    """Load the clean batch and its audit into a work copy, then publish it atomically."""
+    s = run.settings
+    passed = int(checked.results["is_success"].sum()) if len(checked.results) else 0
+    failed = len(checked.results) - passed
+    held_articles = checked.quarantine.loc[checked.quarantine["table_name"] == "stg_article"]
+    summary = RunSummary(
+        run_id=run.run_id, status="succeeded", files_read=contents.files,
+        articles_new=len(checked.clean.get("stg_article", ())), articles_known=work.known,
+        articles_duplicate=len(contents.duplicates),
+        articles_quarantined=held_articles["record"].nunique(),
+        rows_quarantined=len(checked.quarantine),
+        rejected_inputs=len(contents.rejected),
+        expectations_passed=passed, expectations_failed=failed, warehouse=str(s.warehouse),
+        report_path=str(checked.report_path) if checked.report_path else None)
+    con = warehouse.open_work_copy(s)
+    try:
+        if checked.blocking_failures:
+            summary.status = "blocked"
+            summary.message = "; ".join(checked.blocking_failures)
+            raise RunBlocked("blocking expectations failed, nothing published: " + summary.message)
+        con.execute("BEGIN TRANSACTION")
+        summary.loaded = warehouse.load_batch(con, checked.clean, run.run_id, run.started_at)
+        warehouse.record_quarantine(con, checked.quarantine)
+        warehouse.record_validation(con, checked.results)
+        warehouse.record_run(con, _run_row(summary, run))
+        con.execute("COMMIT")
+    except BaseException:
+        warehouse.discard(con, s)
+        raise
+    warehouse.publish(con, s)
+    return summary
+
+
+def _run_row(summary: RunSummary, run: RunContext) -> dict:
+    return {
+        "run_id": run.run_id, "started_at": run.started_at, "finished_at": datetime.now(),
+        "status": summary.status, "inbox": str(run.settings.inbox),
+        "files_read": summary.files_read, "articles_new": summary.articles_new,
+        "articles_known": summary.articles_known,
+        "articles_duplicate": summary.articles_duplicate,
+        "rows_quarantined": summary.rows_quarantined,
+        "rows_loaded": sum(summary.loaded.values()),
+        "expectations_passed": summary.expectations_passed,
+        "expectations_failed": summary.expectations_failed,
+        "report_path": summary.report_path, "message": summary.message,
+    }
+

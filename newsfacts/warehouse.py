@@ -1,0 +1,249 @@
+"""The DuckDB warehouse: migrations, bulk loads, audit, and write-audit-publish."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .config import SQL_DIR, Settings
+
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+LOAD_DIR = SQL_DIR / "load"
+VIEWS_DIR = SQL_DIR / "views"
+
+# The warehouse's own tables; table names in dynamic SQL only ever come from this list.
+STAR_TABLES = (
+    "dim_date", "dim_source", "dim_article", "dim_person", "dim_organization",
+    "dim_location", "dim_project", "dim_metric", "fact_figure", "fact_meeting",
+    "bridge_meeting_participant", "fact_mention", "fact_project_mention",
+)
+AUDIT_TABLES = ("etl_run", "validation_result", "quarantine")
+TABLES = STAR_TABLES + AUDIT_TABLES
+
+PARAM = re.compile(r"\$([a-z_]+)")
+
+
+class WarehouseError(RuntimeError):
+    """A warehouse operation that cannot go ahead; the message says why."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another run holds the writer lock."""
+
+
+def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file (':memory:' for tests)."""
+    if read_only and not Path(path).exists():
+        raise WarehouseError(f"{path}: no warehouse yet; run `newsfacts run` first")
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def _sql_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.sql"))
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the numbered migrations not yet recorded in schema_migration; return their names."""
+    con.execute("""CREATE TABLE IF NOT EXISTS schema_migration (
+        version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)""")
+    done = {v for (v,) in con.execute("SELECT version FROM schema_migration").fetchall()}
+    applied = []
+    for path in _sql_files(MIGRATIONS_DIR):
+        version = int(path.name.split("_", 1)[0])
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migration VALUES (?, ?, ?)",
+                        [version, path.stem, datetime.now()])
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise WarehouseError(f"migration {path.name} failed: {exc}") from exc
+        applied.append(path.stem)
+    apply_views(con)
+    return applied
+
+
+def apply_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the analysis views; a view that needs another is retried after it."""
+    pending = _sql_files(VIEWS_DIR)
+    while pending:
+        failed = []
+        for path in pending:
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+            except duckdb.CatalogException:
+                failed.append(path)
+        if len(failed) == len(pending):
+            con.execute(failed[0].read_text(encoding="utf-8"))  # raises the real error
+        pending = failed
+
+
+def run_sql_file(con: duckdb.DuckDBPyConnection, path: Path, params: dict) -> None:
+    """Run one SQL statement from a file, binding the $names it uses."""
+    sql = path.read_text(encoding="utf-8")
+    used = {name: params[name] for name in set(PARAM.findall(sql))}
+    con.execute(sql, used)
+
+
+def table_counts(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = TABLES) -> dict[str, int]:
+    """Row count of each of the project's tables."""
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, staged: dict[str, pd.DataFrame],
+               run_id: str, loaded_at: datetime) -> dict[str, int]:
+    """Load validated staged tables into the star schema; returns rows added per table."""
+    before = table_counts(con, STAR_TABLES)
+    for name, frame in staged.items():
+        con.register(name, frame)
+    try:
+        for path in _sql_files(LOAD_DIR):
+            run_sql_file(con, path, {"run_id": run_id, "loaded_at": loaded_at})
+    finally:
+        for name in staged:
+            con.unregister(name)
+    after = table_counts(con, STAR_TABLES)
+    return {t: after[t] - before[t] for t in STAR_TABLES}
+
+
+def record_quarantine(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> int:
+    """Keep rejected inputs and failing rows; a row already held is not added again."""
+    if rows.empty:
+        return 0
+    before = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
+    con.register("q_new", rows)
+    try:
+        con.execute("""INSERT INTO quarantine (quarantine_id, run_id, stage, table_name, origin,
+                           check_name, reason, record, quarantined_at)
+                       SELECT DISTINCT ON (quarantine_id) quarantine_id, run_id, stage, table_name,
+                              origin, check_name, reason, CAST(record AS JSON), quarantined_at
+                       FROM q_new
+                       WHERE quarantine_id NOT IN (SELECT quarantine_id FROM quarantine)""")
+    finally:
+        con.unregister("q_new")
+    return con.execute("SELECT count(*) FROM quarantine").fetchone()[0] - before
+
+
+def record_validation(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
+    """Append one run's expectation results to the audit history."""
+    if results.empty:
+        return
+    con.register("v_new", results)
+    try:
+        con.execute("""INSERT INTO validation_result
+                       SELECT run_id, suite, expectation, column_name, severity, is_success,
+                              observed_value, unexpected_count, checked_at FROM v_new""")
+    finally:
+        con.unregister("v_new")
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run: dict) -> None:
+    """Insert or update the audit row of a run."""
+    cols = [c for c, *_ in con.execute("DESCRIBE etl_run").fetchall()]
+    values = [run.get(c) for c in cols]
+    placeholders = ", ".join("?" for _ in cols)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "run_id")
+    con.execute(f"INSERT INTO etl_run ({', '.join(cols)}) VALUES ({placeholders}) "
+                f"ON CONFLICT (run_id) DO UPDATE SET {updates}", values)
+
+
+def published_article_ids(path: Path) -> set[str]:
+    """Ids of the articles already in the published warehouse."""
+    if not path.exists():
+        return set()
+    with connect(path, read_only=True) as con:
+        try:
+            return {r[0] for r in con.execute("SELECT article_id FROM dim_article").fetchall()}
+        except duckdb.CatalogException:
+            return set()
+
+
+@contextmanager
+def writer_lock(settings: Settings, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the single-writer lock of the warehouse, or fail with 'another run is in progress'."""
+    settings.lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(settings.lock_path, "a+") as fh:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(f"another run is in progress (writer lock held on "
+                                        f"{settings.lock_path})") from None
+                time.sleep(0.2)
+        try:
+            fh.seek(0), fh.truncate(), fh.write(f"{os.getpid()}\n"), fh.flush()
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def open_work_copy(settings: Settings) -> duckdb.DuckDBPyConnection:
+    """A private writable copy of the published warehouse, migrated; analysts never see it."""
+    work, published = settings.work_path, settings.warehouse
+    work.parent.mkdir(parents=True, exist_ok=True)
+    # A leftover copy is from a run that died before publishing: it was never visible.
+    for stale in (work, work.with_name(work.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    if published.exists():
+        shutil.copyfile(published, work)
+    con = connect(work)
+    migrate(con)
+    return con
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """Make the work copy the published warehouse in one atomic rename."""
+    con.execute("CHECKPOINT")
+    con.close()
+    work = settings.work_path
+    if work.with_name(work.name + ".wal").exists():
+        raise WarehouseError(f"{work}: write-ahead log still present after checkpoint; not publishing")
+    _fsync(work)
+    os.replace(work, settings.warehouse)
+    _fsync(settings.warehouse.parent)
+
+
+def discard(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """Drop the work copy of a run that must not be published."""
+    try:
+        con.close()
+    finally:
+        settings.work_path.unlink(missing_ok=True)
+        settings.work_path.with_name(settings.work_path.name + ".wal").unlink(missing_ok=True)
+
+
+def query(path: Path, sql: str) -> tuple[list[str], list[tuple]]:
+    """Run SQL read-only against the published warehouse; returns column names and rows."""
+    with connect(path, read_only=True) as con:
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description] if cur.description else []
+        return cols, cur.fetchall()
+
+
+def as_json(value: object) -> str:
+    """A record as JSON text for the quarantine table (dates and numbers kept readable)."""
+    return json.dumps(value, ensure_ascii=False, default=str)

@@ -1,0 +1,10 @@
+-- A new person takes the name, title and country of their earliest article.
+INSERT INTO dim_person (person_id, name, title, country_iso3)
+SELECT p.person_id,
+       arg_min(p.name, a.published || a.article_id),
+       arg_min(p.title, a.published || a.article_id) FILTER (WHERE p.title IS NOT NULL),
+       arg_min(p.country, a.published || a.article_id) FILTER (WHERE p.country IS NOT NULL)
+FROM stg_person AS p
+JOIN stg_article AS a USING (article_id)
+WHERE p.person_id NOT IN (SELECT person_id FROM dim_person)
+GROUP BY p.person_id;

@@ -1,0 +1,9 @@
+INSERT INTO dim_organization (organization_id, name, acronym, country_iso3)
+SELECT o.organization_id,
+       arg_min(o.name, a.published || a.article_id),
+       arg_min(o.acronym, a.published || a.article_id) FILTER (WHERE o.acronym IS NOT NULL),
+       arg_min(o.country, a.published || a.article_id) FILTER (WHERE o.country IS NOT NULL)
+FROM stg_organization AS o
+JOIN stg_article AS a USING (article_id)
+WHERE o.organization_id NOT IN (SELECT organization_id FROM dim_organization)
+GROUP BY o.organization_id;

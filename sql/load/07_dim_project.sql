@@ -1,0 +1,8 @@
+INSERT INTO dim_project (project_id, name, project_type)
+SELECT p.project_id,
+       arg_min(p.name, a.published || a.article_id),
+       arg_min(p.type, a.published || a.article_id)
+FROM stg_project AS p
+JOIN stg_article AS a USING (article_id)
+WHERE p.project_id NOT IN (SELECT project_id FROM dim_project)
+GROUP BY p.project_id;

@@ -1,0 +1,13 @@
+INSERT INTO bridge_meeting_participant (meeting_key, participant_name, person_key, organization_key)
+SELECT fm.meeting_key, p.participant_name, dp.person_key, dorg.organization_key
+FROM (
+    SELECT DISTINCT meeting_id,
+           unnest(CAST(participants AS VARCHAR[])) AS participant_name,
+           unnest(CAST(participant_ids AS VARCHAR[])) AS participant_id
+    FROM stg_meeting
+) AS p
+JOIN fact_meeting AS fm ON fm.meeting_id = p.meeting_id
+LEFT JOIN dim_person AS dp ON dp.person_id = p.participant_id
+LEFT JOIN dim_organization AS dorg ON dorg.organization_id = p.participant_id
+WHERE (fm.meeting_key, p.participant_name) NOT IN
+      (SELECT (meeting_key, participant_name) FROM bridge_meeting_participant);

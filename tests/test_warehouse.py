@@ -1,0 +1,181 @@
+"""Warehouse: migrations, bulk loads, idempotence, integrity, locking and publishing."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import duckdb
+import pytest
+
+from newsfacts import warehouse
+from newsfacts.config import load_settings
+from newsfacts.models import (Article, ArticleFacts, Figure, Location, Meeting, Organization,
+                              Person, Project, Span, StructuredFact, article_id_for)
+from newsfacts.staging import stage
+
+TEXT = ("NAIROBI — Kenyan Trade Minister Lee Kinyanjui met Ugandan Minister Francis Mwebesa. "
+        "Trade between Kenya and Uganda reached $1.2 billion in 2024.")
+
+
+def sample_facts(text: str = TEXT, published: date = date(2025, 2, 3), name: str = "ke.txt",
+                 title: str = "Trade Minister") -> ArticleFacts:
+    article = Article(article_id_for(text), text, name, f"/in/{name}", published=published)
+    span = Span(0, 10, text.split(". ")[0], 0)
+    return ArticleFacts(
+        article=article,
+        persons=[Person("Lee Kinyanjui", title, "KEN", span=span, mentions=2),
+                 Person("Francis Mwebesa", "Minister", "UGA", span=span)],
+        organizations=[Organization("East African Community", "EAC", span=span)],
+        locations=[Location("Nairobi", "city", "KEN", span=span),
+                   Location("Kenya", "country", "KEN", span=span, mentions=3),
+                   Location("Uganda", "country", "UGA", span=span)],
+        meetings=[Meeting(["Lee Kinyanjui", "Francis Mwebesa"], "2025-02-01", None, "Nairobi", span)],
+        figures=[Figure("trade_turnover", 1.2e9, "USD", "$1.2 billion", "2024", "Kenya", "Uganda",
+                        None, span)],
+        projects=[Project("Standard Gauge Railway", "railway", span=span)],
+    )
+
+
+STRUCTURED = StructuredFact("f1", "trade_turnover", 1.25e9, "USD", "2024", "Kenya", "Uganda",
+                            None, "KNBS", date(2025, 1, 15), None, "/in/stats.csv", 2)
+
+
+@pytest.fixture
+def con():
+    c = warehouse.connect(":memory:")
+    warehouse.migrate(c)
+    yield c
+    c.close()
+
+
+def test_migrations_are_recorded_and_run_once(con):
+    versions = [r[0] for r in con.execute("SELECT version FROM schema_migration ORDER BY 1").fetchall()]
+    assert versions == list(range(1, len(versions) + 1)) and len(versions) >= 16
+    assert warehouse.migrate(con) == []
+    assert set(warehouse.TABLES) <= {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+
+
+def test_load_fills_the_star_schema(con):
+    added = warehouse.load_batch(con, stage([sample_facts()], [STRUCTURED]), "r1", datetime.now())
+    assert added == {
+        "dim_date": 3, "dim_source": 2, "dim_article": 1, "dim_person": 2,
+        "dim_organization": 1, "dim_location": 3, "dim_project": 1, "dim_metric": 0,
+        "fact_figure": 2, "fact_meeting": 1, "bridge_meeting_participant": 2,
+        "fact_mention": 6, "fact_project_mention": 1}
+    rows = con.execute("""SELECT is_structured, value, subject, counterpart, sl.name, cl.name
+                          FROM fact_figure f
+                          JOIN dim_location sl ON sl.location_key = f.subject_location_key
+                          JOIN dim_location cl ON cl.location_key = f.counterpart_location_key
+                          ORDER BY is_structured""").fetchall()
+    assert rows == [(False, 1.2e9, "Kenya", "Uganda", "Kenya", "Uganda"),
+                    (True, 1.25e9, "Kenya", "Uganda", "Kenya", "Uganda")]
+    assert con.execute("SELECT mention_count FROM fact_mention JOIN dim_person USING (person_key) "
+                       "WHERE name = 'Lee Kinyanjui'").fetchone() == (2,)
+    meeting = con.execute("SELECT meeting_date, location, participants FROM v_meetings").fetchall()
+    assert meeting == [(date(2025, 2, 1), "Nairobi", ["Francis Mwebesa", "Lee Kinyanjui"])]
+
+
+def test_second_load_of_the_same_batch_adds_nothing(con):
+    staged = stage([sample_facts()], [STRUCTURED])
+    warehouse.load_batch(con, staged, "r1", datetime.now())
+    before = warehouse.table_counts(con)
+    again = warehouse.load_batch(con, stage([sample_facts()], [STRUCTURED]), "r2", datetime.now())
+    assert set(again.values()) == {0}
+    assert warehouse.table_counts(con) == before
+
+
+def test_entities_shared_by_articles_get_one_row(con):
+    other = sample_facts(TEXT.replace("$1.2 billion", "$1.3 billion"), date(2025, 3, 1), "b.txt")
+    warehouse.load_batch(con, stage([sample_facts(), other]), "r1", datetime.now())
+    assert con.execute("SELECT count(*) FROM dim_person").fetchone() == (2,)
+    assert con.execute("SELECT count(*) FROM dim_article").fetchone() == (2,)
+    assert con.execute("SELECT count(*) FROM fact_mention WHERE entity_type = 'person'").fetchone() == (4,)
+
+
+@pytest.mark.parametrize("fact_table, key, dim", [
+    ("fact_figure", "article_key", "dim_article"),
+    ("fact_figure", "metric_key", "dim_metric"),
+    ("fact_figure", "source_key", "dim_source"),
+    ("fact_meeting", "article_key", "dim_article"),
+    ("fact_meeting", "location_key", "dim_location"),
+    ("bridge_meeting_participant", "person_key", "dim_person"),
+    ("fact_mention", "person_key", "dim_person"),
+    ("fact_mention", "location_key", "dim_location"),
+    ("fact_mention", "organization_key", "dim_organization"),
+    ("fact_project_mention", "project_key", "dim_project"),
+    ("dim_article", "source_key", "dim_source"),
+    ("dim_article", "date_key", "dim_date"),
+])
+def test_every_fact_key_exists_in_its_dimension(con, fact_table, key, dim):
+    warehouse.load_batch(con, stage([sample_facts()], [STRUCTURED]), "r1", datetime.now())
+    dangling = con.execute(f"SELECT count(*) FROM {fact_table} WHERE {key} IS NOT NULL AND "
+                           f"{key} NOT IN (SELECT {key} FROM {dim})").fetchone()[0]
+    present = con.execute(f"SELECT count({key}) FROM {fact_table}").fetchone()[0]
+    assert dangling == 0 and present > 0
+
+
+def test_quotes_and_sql_in_names_are_stored_verbatim(con):
+    facts = sample_facts()
+    facts.persons[0].name = "Seán O'Brien"
+    facts.organizations[0].name = 'x"; DROP TABLE dim_source;--'
+    warehouse.load_batch(con, stage([facts]), "r1", datetime.now())
+    assert con.execute("SELECT name FROM dim_organization").fetchone() == ('x"; DROP TABLE dim_source;--',)
+    assert ("Seán O'Brien",) in con.execute("SELECT name FROM dim_person").fetchall()
+    assert con.execute("SELECT count(*) FROM dim_source").fetchone()[0] == 1
+
+
+def test_publish_is_atomic_and_readers_keep_their_snapshot(tmp_path):
+    settings = load_settings(warehouse=tmp_path / "wh.duckdb")
+    con = warehouse.open_work_copy(settings)
+    warehouse.load_batch(con, stage([sample_facts()]), "r1", datetime.now())
+    assert not settings.warehouse.exists()  # nothing visible before publishing
+    warehouse.publish(con, settings)
+    reader = duckdb.connect(str(settings.warehouse), read_only=True)
+    con = warehouse.open_work_copy(settings)
+    other = sample_facts(TEXT + " More.", date(2025, 3, 1), "b.txt")
+    warehouse.load_batch(con, stage([other]), "r2", datetime.now())
+    warehouse.publish(con, settings)
+    assert reader.execute("SELECT count(*) FROM dim_article").fetchone() == (1,)
+    reader.close()
+    reader = duckdb.connect(str(settings.warehouse), read_only=True)
+    assert reader.execute("SELECT count(*) FROM dim_article").fetchone() == (2,)
+    reader.close()
+    assert not settings.work_path.exists()
+
+
+def test_discarded_run_leaves_the_published_warehouse_unchanged(tmp_path):
+    settings = load_settings(warehouse=tmp_path / "wh.duckdb")
+    con = warehouse.open_work_copy(settings)
+    warehouse.load_batch(con, stage([sample_facts()]), "r1", datetime.now())
+    warehouse.publish(con, settings)
+    con = warehouse.open_work_copy(settings)
+    con.execute("DELETE FROM fact_mention")
+    warehouse.discard(con, settings)
+    assert warehouse.query(settings.warehouse, "SELECT count(*) FROM fact_mention")[1] == [(6,)]
+
+
+def test_second_writer_is_refused(tmp_path):
+    settings = load_settings(warehouse=tmp_path / "wh.duckdb")
+    with warehouse.writer_lock(settings):
+        with pytest.raises(warehouse.WarehouseBusy, match="another run is in progress"):
+            with warehouse.writer_lock(settings):
+                pass
+    with warehouse.writer_lock(settings):  # released after the first holder leaves
+        pass
+
+
+def test_quarantine_keeps_one_copy_per_reason(con):
+    import pandas as pd
+    rows = pd.DataFrame([{"quarantine_id": "q1", "run_id": "r1", "stage": "ingest",
+                          "table_name": None, "origin": "/in/x.txt", "check_name": "readable_input",
+                          "reason": "/in/x.txt: file is empty", "record": "null",
+                          "quarantined_at": datetime.now()}])
+    assert warehouse.record_quarantine(con, rows) == 1
+    assert warehouse.record_quarantine(con, rows) == 0
+
+
+def test_read_only_query_refuses_writes(tmp_path):
+    settings = load_settings(warehouse=tmp_path / "wh.duckdb")
+    con = warehouse.open_work_copy(settings)
+    warehouse.publish(con, settings)
+    with pytest.raises(duckdb.Error):
+        warehouse.query(settings.warehouse, "DROP TABLE dim_source")
