@@ -35,7 +35,13 @@ def test_article_date_line(text, published, published_at, raw):
     ("Baku, Azerbaijan, Aug. 18\n\nThe meeting ...", "Baku, Azerbaijan, Aug. 18"),
     ("(MENAFN- Trend News Agency) ASTANA, Kazakhstan, December 2. The president ...",
      "(MENAFN- Trend News Agency) ASTANA, Kazakhstan, December 2."),
+    ("NEW DELHI, March 3 (PTI) — Exports rose ...", "NEW DELHI, March 3 (PTI) —"),
+    ("KUALA LUMPUR, Jan 23 (Bernama) -- Approved ...", "KUALA LUMPUR, Jan 23 (Bernama) --"),
+    ("DUBAI: Non-oil trade ...", "DUBAI:"),
+    ("BRASÍLIA — The ministers ...", "BRASÍLIA —"),
+    ("Ports deal signed\n\nMOMBASA, Kenya — The authority ...", "MOMBASA, Kenya —"),
     ("Kenya and Ethiopia signed a road deal on Friday.", None),
+    ("COVID cases fell in Lima.", None),
 ])
 def test_dateline(body, dateline):
     assert split_dateline(body) == dateline

@@ -11,17 +11,21 @@ from ..models import Article, article_id_for
 DATE_LINE = re.compile(r"^\s*date\s+(?P<raw>\S+)(?:\s+(?P<time>\d{1,2}:\d{2}))?[ \t]*")
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# Datelines as agencies write them: "ASTANA —", "NUR-SULTAN. KAZINFORM –",
-# "BISHKEK, Kyrgyzstan, May 24.", "(MENAFN- Trend News Agency) ASTANA, Kazakhstan, December 2."
+UP = "A-ZÀ-ÖØ-Þ"  # capitals with Latin-1 accents: "BRASÍLIA"
+# Datelines as agencies write them: "ASTANA —", "NUR-SULTAN. KAZINFORM –", "DUBAI:",
+# "BISHKEK, Kyrgyzstan, May 24.", "NEW DELHI, March 3 (PTI) —",
+# "(MENAFN- Trend News Agency) ASTANA, Kazakhstan, December 2."
 DATELINE = re.compile(
     r"^(?:\((?P<agency>[^()\n]{1,60})\)\s*)?"
-    r"(?P<place>[A-Z][A-Z'\-]+(?:[ \-][A-Z][A-Z'\-]+){0,2}"
+    rf"(?P<place>[{UP}][{UP}'\-]+(?:[ \-][{UP}][{UP}'\-]+){{0,2}}"
     r"|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?(?=,\s*[A-Z][A-Za-z ]+,\s*" + MONTH + r"))"
     r"(?:,\s*(?P<country>[A-Z][A-Za-z ]{2,30}?))?"
     r"(?:,\s*(?P<day>" + MONTH + r"\s+\d{1,2}))?"
+    r"(?:\s*\((?P<source>[^()\n]{1,40})\))?"
     r"(?:\.\s*(?P<wire>[A-Z]{4,})\b)?"
-    r"\s*(?:[—–-]+|\.|(?=\n))[ \t]*"
+    r"\s*(?:[—–-]+|:|\.|(?=\n))[ \t]*"
 )
+HEADLINE_MAX = 160
 
 
 class ArticleFormatError(ValueError):
@@ -36,17 +40,25 @@ def parse_date(raw: str) -> date | None:
         return None
 
 
-def split_dateline(body: str) -> str | None:
-    """The dateline at the start of the body, if it has one."""
-    m = DATELINE.match(body)
+def _dateline_at(text: str) -> str | None:
+    m = DATELINE.match(text)
     if not m:
         return None
-    place = m.group("place")
-    # An all-caps run must look like a place, not a headline word ("COVID").
-    if place.isupper() and not (m.group(0).rstrip().endswith(("—", "–", "-", "."))
-                                or m.group("country") or m.group("wire")):
+    # An all-caps run alone must be closed like a dateline, not be a headline word ("COVID").
+    if not (m.group(0).rstrip().endswith(("—", "–", "-", ".", ":"))
+            or m.group("country") or m.group("wire") or m.group("source")):
         return None
     return m.group(0).strip()
+
+
+def split_dateline(body: str) -> str | None:
+    """The dateline at the start of the body, or of the paragraph after a headline."""
+    found = _dateline_at(body)
+    if found is None:
+        head, sep, rest = body.partition("\n")
+        if sep and len(head) <= HEADLINE_MAX and not head.rstrip().endswith("."):
+            found = _dateline_at(rest.lstrip())
+    return found
 
 
 def parse_article_text(text: str, name: str, origin: str) -> Article:
