@@ -56,6 +56,11 @@ def run(inbox: InboxOpt = None, warehouse_path: WarehouseOpt = None) -> None:
     from .sources.inbox import InputError
 
     settings = load_settings(inbox=inbox, warehouse=warehouse_path)
+    try:
+        with warehouse.writer_lock(settings):  # fail fast, before Prefect starts a server
+            pass
+    except warehouse.WarehouseBusy as exc:
+        _fail(str(exc), 75)
     bar = Progress(TextColumn("{task.description:<10}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                    TimeElapsedColumn(), console=err, transient=True)
     current: dict[str, int] = {}

@@ -1,12 +1,438 @@
 """Figures: money and quantities with metric, period, parties and qualifier."""
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from ..models import Figure, Mention
+import pycountry
+
+from ..models import Figure, Mention, Span
+from .numbers import LEXICON, Quantity, find_quantities
+from .periods import TimeRef, find_periods, year_of
+
+TARGET_CUES = re.compile(
+    r"\b(?:[Pp]lan(?:s|ned|ning)?\s+to|(?:is|are|was|were)\s+planned|planning|plans\s+for|"
+    r"aim(?:s|ed|ing)?\s+(?:to|for)|goal|goals|target(?:s|ed|ing)?|[Ff]orecast\w*|[Ee]xpect\w*|projected|"
+    r"projection\w*|will|would|shall|may|might|could|can\s+reach|intend\w*|ready\s+to|prospects?|"
+    r"set\s+to|seek\w*|"
+    r"strive\w*|envisioned|to\s+be\s+(?:built|invested|allocated|increased|raised)|"
+    r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|estimated\s+to|outlook)\b")
+# "increase ... to $10 billion": a present or future push towards a level is a goal.
+TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|bring(?:ing)?|boost(?:ing)?|"
+                    r"expand(?:ing)?|tak(?:e|ing)|doubl(?:e|ing)|reach(?:ing)?\s+the\s+level\s+of)\b"
+                    r"[^.;]{0,80}\bto\s+(?:the\s+level\s+of\s+|reach\s+)?$")
+VERB_QUALIFIER = [
+    (re.compile(r"(?i)\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)|"
+                r"more\s+than|over|above|upwards\s+of)\s+$"), "over"),
+    (re.compile(r"(?i)\b(?:nearing|approaching|almost|nearly|about|around|approximately|"
+                r"close\s+to|roughly)\s+$"), "about"),
+    (re.compile(r"(?i)\b(?:less\s+than|under|below|fewer\s+than)\s+$"), "under"),
+]
+ATTENDANCE = re.compile(r"(?i)\b(?:forum|attend\w*|registered|gathered|took\s+part|taking\s+part|"
+                        r"participat\w*|conference|summit|exhibition|congress|ceremony|event)\b")
+SOURCE_AFTER = re.compile(r"^[\s,’'s]*(?:News\s+Agency\s+|news\s+agency\s+|correspondent\s+)?"
+                          r"(?:reports?|reported|cites|citing|informs|writes|quoted|said\s+in\s+a)\b")
+SOURCE_BEFORE = re.compile(r"(?i)(?:citing|cites|quoted\s+by|reported\s+by|told)\s+(?:the\s+)?$")
+OBJECT_BEFORE = re.compile(r"(?i)\b(?<!according\s)(?:to|with|in|into|from|for|towards|against|by)\s+"
+                           r"(?:the\s+|its\s+|their\s+)?$")
+LIST_INTRO = re.compile(r"(?i)\b(?:including|such\s+as|like|namely|notably)\s+(?:the\s+)?$")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+COORDINATED = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$")
+TRADE_WORDS = re.compile(r"(?i)\b(?:trade|turnover|export\w*|import\w*|commerce|shipments?)\b")
+EXPORT_WORDS = re.compile(r"(?i)\bexport\w*")
+IMPORT_WORDS = re.compile(r"(?i)\bimport\w*")
+ANAPHORA = re.compile(r"(?i)\b(?:this\s+(?:figure|indicator|amount|volume|number)|the\s+figure|aforementioned|"
+                      r"same\s+period|the\s+period|reporting\s+period|over\s+the\s+period)\b")
+CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|\bwhereas\b")
+TRADE_METRICS = ("trade_turnover", "exports", "imports")
+
+
+@dataclass
+class Cue:
+    metric: str
+    where: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def metric_cues() -> list[Cue]:
+    """The metric cue lexicon (lexicon/metrics.tsv) as patterns."""
+    cues = []
+    for line in (LEXICON / "metrics.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        metric, where, alts = line.split("\t")
+        parts = []
+        for cue in sorted(alts.split("|"), key=len, reverse=True):
+            esc = re.escape(cue).replace(r"\ ", r"\s+")
+            parts.append(esc.replace(r"\*", r"\w*") if cue.endswith("*") else esc + r"\b")
+        cues.append(Cue(metric, where, re.compile(r"(?i)\b(?:" + "|".join(parts) + ")")))
+    return cues
+
+
+def _cue_hits(text: str, where: str) -> list[tuple[int, int, str]]:
+    hits = []
+    for cue in metric_cues():
+        if cue.where == where:
+            hits.extend((m.start(), m.end(), cue.metric) for m in cue.pattern.finditer(text))
+    return hits
+
+
+@cache
+def place_of(name: str) -> tuple[str | None, str | None]:
+    """(type, alpha-3 country) of a place name from the place lexicon, else from pycountry."""
+    try:
+        from .lexicon import get_lexicon
+        place = get_lexicon().places.get(name)
+        if place is not None:
+            return place.type, place.country
+    except Exception:  # the place lexicon is optional here; pycountry still knows countries
+        pass
+    try:
+        return "country", pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        return None, None
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-3 of a country name."""
+    kind, code = place_of(name)
+    return code if kind == "country" else None
+
+
+@dataclass
+class Party:
+    start: int
+    end: int
+    name: str
+    kind: str  # person | organization | location
+    state: bool  # a country (or an organization): can be a party to a figure
+    obj: bool  # introduced by a preposition ("with the UN", "to China")
+
+
+def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | None, str | None]:
+    """Mentions that can be parties to a figure, the home party, and the main partner."""
+    demonym: set[str] = set()
+    media: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for mt in mentions:
+        total[mt.name] += 1
+        if mt.kind == "location" and mt.text.lower() != mt.name.lower() and \
+                re.search(r"(?:ian|ish|ese|i|an|ic|ch|k|ek|z)$", mt.text):
+            demonym.add(mt.name)
+        if mt.kind == "organization" and (SOURCE_AFTER.match(text[mt.end:mt.end + 30])
+                                          or SOURCE_BEFORE.search(text[max(0, mt.start - 25):mt.start])
+                                          or re.search(r"\bNews\b", mt.name)
+                                          or re.match(r"\(\s*$", text[max(0, mt.start - 3):mt.start])
+                                          and mt.start < 5):
+            media[mt.name] += 1
+    out = []
+    listed: int | None = None
+    for mt in sorted(mentions, key=lambda x: x.start):
+        if mt.kind == "person" or media[mt.name] == total[mt.name] and media[mt.name]:
+            continue
+        possessive = bool(re.match(r"[’']s?\b", text[mt.end:mt.end + 2]))
+        state = mt.kind == "organization" or bool(country_code(mt.name)) or mt.name in demonym
+        if not state and not possessive:
+            continue
+        obj = bool(OBJECT_BEFORE.search(text[max(0, mt.start - 20):mt.start]))
+        # Members of a list ("including Laos, Indonesia and Singapore") are examples, not parties.
+        if LIST_INTRO.search(text[max(0, mt.start - 20):mt.start]) or (
+                listed is not None and LIST_GAP.fullmatch(text[listed:mt.start])):
+            listed = mt.end
+            continue
+        listed = None
+        out.append(Party(mt.start, mt.end, mt.name, mt.kind, state, obj))
+    locs = Counter(mt.name for mt in mentions if mt.kind == "location")
+    first = {}
+    for mt in sorted(mentions, key=lambda x: x.start):
+        first.setdefault(mt.name, mt.start)
+    # The dateline place and its country are the article's home ground.
+    dateline = [mt for mt in mentions if mt.kind == "location" and mt.start < 60
+                and re.match(r"[\s,.]*(?:[A-Z][a-z]+,?\s*)?(?:[—–-]|\.|,\s*[A-Z][a-z]+\s+\d)",
+                             text[mt.end:mt.end + 30])]
+    if dateline:
+        locs[dateline[0].name] += 2
+        kind, code = place_of(dateline[0].name)
+        if kind != "country" and code:
+            for n in list(locs):
+                if country_code(n) == code:
+                    locs[n] += 2
+    home = None
+    if locs:
+        home = max(locs, key=lambda n: (locs[n], n in demonym or bool(country_code(n)), -first[n]))
+    partners = Counter(p.name for p in out if p.name != home and p.state)
+    partner = max(partners, key=lambda n: (partners[n], -first[n])) if partners else None
+    return out, home, partner
+
+
+GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z“\"«])|(?<=[.!?][”\"»])(?=[A-Z])")
+
+
+def _refine(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences also split where agency copy glues them ("in 2029.On top of that")."""
+    out = []
+    for s, e in sentences:
+        a = s
+        for m in GLUED.finditer(text, s, e):
+            out.append((a, m.start()))
+            a = m.start()
+        out.append((a, e))
+    return out
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _clause_bounds(text: str, s: int, e: int, pos: int, end: int) -> tuple[int, int]:
+    """The clause around text[pos:end] inside the sentence s..e."""
+    a = s
+    for m in CLAUSE_BREAK.finditer(text, s, pos):
+        a = m.end()
+    m = CLAUSE_BREAK.search(text, end, e)
+    return a, (m.start() if m else e)
+
+
+def _metric(text: str, q: Quantity, s: int, e: int, prev_end: int, noun: str | None) -> tuple[str, int]:
+    """The metric of a quantity and the sign its cue implies (-1 for a fall)."""
+    if q.unit == "times":
+        return "growth", 1
+    if q.unit not in (None, "count", "people", "percent") and not q.money:
+        return "other", 1
+    if not q.money and q.unit != "percent":
+        for hit in _cue_hits(" " + (noun or "") + " ", "noun"):
+            return hit[2], 1
+        return "other", 1
+    after = text[q.end:min(e, q.end + 40)]
+    nxt = CLAUSE_BREAK.search(after)
+    after = after[:nxt.start()] if nxt else after
+    tight = [h for h in _cue_hits(after, "after") if h[0] <= 3]
+    if q.unit == "percent":
+        if tight:
+            m = min(tight)[2]
+            return ("growth", -1) if m == "decline" else (("growth", 1) if m == "growth" else (m, 1))
+        window = text[max(s, prev_end):q.start]
+        hits = [h for h in _cue_hits(window, "before") if h[2] in ("growth", "decline", "share")]
+        if hits:
+            h = max(hits, key=lambda x: x[1])
+            if h[2] == "share":
+                return "share", 1
+            return "growth", -1 if h[2] == "decline" else 1
+        return ("share", 1) if re.match(r"\s*of\b", after) else ("growth", 1)
+    # Money: a change only when the cue sits right before the amount ("an increase of $700m").
+    near = text[max(s, q.start - 30):q.start]
+    for h in _cue_hits(near, "before"):
+        if h[2] in ("growth", "decline") and h[1] >= len(near) - 12 and re.search(
+                r"(?i)(?:by|of|up|down)\s+(?:(?:nearly|about|almost|over|more\s+than|some)\s+)?$", near):
+            return "growth", -1 if h[2] == "decline" else 1
+    tight_money = [h for h in tight if h[2] not in ("growth", "decline", "share")]
+    if tight_money:
+        return min(tight_money)[2], 1
+    for lo in (max(s, prev_end), s):
+        window = text[lo:q.start]
+        hits = [h for h in _cue_hits(window, "before") if h[2] not in ("growth", "decline", "share")]
+        # A cue in a prepositional phrase ("investment in this project") yields to its head.
+        heads = [h for h in hits if not re.search(r"(?i)\b(?:in|for|on|into|under|within)\s+"
+                                                  r"(?:this|the|these|a|its|their)?\s*$", window[:h[0]])]
+        hits = heads or hits
+        if hits:
+            return max(hits, key=lambda x: x[1])[2], 1
+    later = [h for h in _cue_hits(after, "after") if h[2] not in ("growth", "decline", "share")]
+    later += [h for h in _cue_hits(after, "before") if h[2] not in ("growth", "decline", "share")]
+    if later:
+        return min(later)[2], 1
+    return "other", 1
+
+
+def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str | None:
+    before = text[s:q.start]
+    after = text[q.end:clause_end]
+    if TARGET_CUES.search(before) or TARGET_CUES.search(after) or TOWARD.search(before):
+        return "target"
+    if q.qualifier:
+        return q.qualifier
+    for pattern, qual in VERB_QUALIFIER:
+        if pattern.search(text[max(s, q.start - 30):q.start]):
+            return qual
+    return None
+
+
+def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, str | None]:
+    """The period of a quantity from the time expressions of its sentence, and the kind it came from."""
+    opening = text[max(0, q.start - 2):q.start]
+    if opening.endswith("("):
+        # "than in 2022 (1.7 million tons)": the bracket gives the compared period's value.
+        for r in refs:
+            if 0 <= q.start - r.end <= 3:
+                return r.period, "compare"
+    cands = [r for r in refs if r.kind in ("point", "since", "relative")]
+    if not cands:
+        return None, None
+    best = min(cands, key=lambda r: (r.start - q.end if r.start >= q.end else q.start - r.end))
+    return best.period, best.kind
+
+
+def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, parties: list[Party],
+                    home: str | None, partner: str | None, context: tuple[str | None, str | None] | None
+                    ) -> tuple[str | None, str | None]:
+    s, e = sent
+    here = [p for p in parties if s <= p.start < e]
+    states = [p for p in here if p.state]
+    if metric in TRADE_METRICS or (metric == "growth" and TRADE_WORDS.search(text[s:e])):
+        sentence = text[s:e]
+        subject = home
+        if metric == "exports" or (metric == "growth" and EXPORT_WORDS.search(sentence)):
+            exporters = [p for p in states if not p.obj and p.start < q.start]
+            if exporters and exporters[-1].name != home and re.search(
+                    r"(?i)^[’']?s?\s+(?:\w+\s+){0,2}export", text[exporters[-1].end:exporters[-1].end + 30]):
+                subject = exporters[-1].name
+        others = [p.name for p in states if p.name != subject]
+        if others:
+            return subject, min((p for p in states if p.name != subject),
+                                key=lambda p: abs(p.start - q.start)).name
+        if context and context[0] not in (None, subject):
+            return subject, context[0]
+        if context and context[1] not in (None, subject):
+            return subject, context[1]
+        return subject, partner if partner != subject else None
+    if q.unit == "people" and ATTENDANCE.search(text[s:e]):
+        return None, None
+    if not here:
+        if context and metric != "investment" and home in context and context[0] != home:
+            return home, context[0]  # the home party leads, as in bilateral reporting
+        if context:
+            return context
+        return home, None
+    before = [p for p in here if p.start < q.start and not p.obj]
+    agents = before or [p for p in here if not p.obj]
+    subject_p = agents[-1] if agents else None
+    if subject_p is not None:
+        # "Kazakhstan and the World Bank have implemented 48 projects": the first of a pair leads.
+        i = here.index(subject_p)
+        if i > 0 and COORDINATED.match(text[here[i - 1].end:subject_p.start]) and not here[i - 1].obj:
+            subject_p = here[i - 1]
+    objects = [p for p in here if p.obj and (subject_p is None or p.name != subject_p.name)]
+    objects.sort(key=lambda p: (not p.state, abs(p.start - q.start)))
+    counterpart = objects[0].name if objects else None
+    if subject_p is None:
+        subject = home if counterpart != home else partner
+    else:
+        subject = subject_p.name
+    if counterpart is None and subject_p is not None:
+        i = here.index(subject_p)
+        if i + 1 < len(here) and COORDINATED.match(text[subject_p.end:here[i + 1].start]):
+            counterpart = here[i + 1].name
+        else:
+            rest = [p for p in states if p.name != subject]
+            if rest and metric == "investment":
+                counterpart = rest[0].name
+    if counterpart is None and metric == "investment" and subject not in (None, home) and home and \
+            re.search(r"(?i)\b(?:invest\w*|inflow\w*|fdi)\b", text[s:e]) and \
+            not re.search(r"(?i)\bportfolio\b", text[s:e]) and country_code(subject or "") is not None:
+        counterpart = home
+    if counterpart is None and subject == home and metric in ("project_count", "project_value"):
+        counterpart = partner  # the projects are run with the article's main partner
+    if subject == counterpart:
+        counterpart = None
+    return subject, counterpart
 
 
 def find_figures(text: str, sentences: list[tuple[int, int]], published: date | None,
                  mentions: list[Mention]) -> list[Figure]:
-    """All figures stated in the text (placeholder until the number grammar lands)."""
-    return []
+    """All figures stated in the text, each distinct fact once, in order of first mention."""
+    sentences = _refine(text, sentences or [(0, len(text))])
+    starts = [s for s, _ in sentences]
+    parties, home, partner = _parties(text, mentions)
+    country = country_code(home) if home else None
+    quantities = find_quantities(text, country)
+    refs_by_sentence: dict[int, list[TimeRef]] = {}
+    last_period: str | None = None
+    last_period_sentence = -10
+    context: tuple[str | None, str | None] | None = None
+    context_sentence = -1
+    prev_by_sentence: dict[int, Quantity] = {}
+    last_money_metric: str | None = None
+    figures: list[Figure] = []
+    seen: dict[tuple, Figure] = {}
+
+    def party_context(upto: int) -> tuple[str | None, str | None] | None:
+        for i in range(upto - 1, -1, -1):
+            s, e = sentences[i]
+            here = [p for p in parties if s <= p.start < e and p.state]
+            if here:
+                agents = [p for p in here if not p.obj]
+                if agents:
+                    subj = agents[0].name
+                else:
+                    subj = home if here[0].name != home else partner
+                other = next((p.name for p in here if p.name != subj), None)
+                return subj, other
+        return None
+
+    for q in quantities:
+        si = _sentence_of(starts, q.start)
+        s, e = sentences[si]
+        if si not in refs_by_sentence:
+            refs_by_sentence[si] = find_periods(text, published, s, e)
+        refs = refs_by_sentence[si]
+        prev = prev_by_sentence.get(si)
+        noun = q.noun
+        unit = q.unit
+        if unit is None or noun == "ones":
+            # A bare count takes its thing from "out of 21 projects" or the count before it.
+            m = re.match(r"\s+out\s+of\s+(?:the\s+)?[\d,]+\s+((?:\w+\s+){0,2}\w+)", text[q.end:q.end + 60])
+            if m:
+                noun = m.group(1).split()[-1].lower()
+            elif prev is not None and not prev.money and prev.unit in (None, "people", "count") and (
+                    noun in (None, "ones")):
+                noun = prev.noun
+                unit = prev.unit
+            elif noun == "ones":
+                unit = "people"
+        if unit is None and noun is None and q.scaled:
+            continue  # "20 million" with nothing to say what it counts
+        q.unit = unit if unit else ("count" if not q.money else q.unit)
+        q.noun = noun
+        clause_s, clause_e = _clause_bounds(text, s, e, q.start, q.end)
+        metric, sign = _metric(text, q, s, e, prev.end if prev else s, noun)
+        qualifier = _qualifier(text, q, s, e, clause_e)
+        period, found = _period(q, refs, text)
+        if found is None and (ANAPHORA.search(text[s:e]) or any(r.kind == "compare" for r in refs)) \
+                and si - last_period_sentence <= 3:
+            period = last_period  # "The figure is 21% more compared with 2019": the period before
+        if qualifier == "target" and period and published and (year_of(period) or 9999) < published.year:
+            period = None  # a goal is not about a year already past
+        if found in ("point", "since") and period:
+            last_period, last_period_sentence = period, si
+        if metric == "other" and q.money and ANAPHORA.search(text[s:e]) and last_money_metric:
+            metric = last_money_metric  # "this indicator made $105 million"
+        if q.money and metric not in ("other", "growth"):
+            last_money_metric = metric
+        if context_sentence != si:
+            context = party_context(si)
+            context_sentence = si
+        subject, counterpart = _assign_parties(q, metric, (s, e), text, parties, home, partner, context)
+        value = q.value * sign if metric == "growth" else q.value
+        prev_by_sentence[si] = q
+        key = (abs(value), q.unit)
+        if key in seen:
+            fig = seen[key]
+            for attr, val in (("period", period), ("subject", subject), ("counterpart", counterpart),
+                              ("qualifier", qualifier)):
+                if getattr(fig, attr) is None and val is not None:
+                    setattr(fig, attr, val)
+            if fig.metric == "other" and metric != "other":
+                fig.metric = metric
+            continue
+        sentence = text[s:e]
+        fig = Figure(metric=metric, value=value, unit=q.unit, text=text[q.start:q.end], period=period,
+                     subject=subject, counterpart=counterpart, qualifier=qualifier,
+                     span=Span(q.start, q.end, sentence, s))
+        seen[key] = fig
+        figures.append(fig)
+    return figures

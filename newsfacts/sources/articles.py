@@ -14,7 +14,7 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 UP = "A-ZÀ-ÖØ-Þ"  # capitals with Latin-1 accents: "BRASÍLIA"
 # Datelines as agencies write them: "ASTANA —", "NUR-SULTAN. KAZINFORM –", "DUBAI:",
 # "BISHKEK, Kyrgyzstan, May 24.", "NEW DELHI, March 3 (PTI) —",
-# "(MENAFN- Trend News Agency) ASTANA, Kazakhstan, December 2."
+# "(MENAFN- Trend News Agency) TASHKENT, Uzbekistan, April 9."
 DATELINE = re.compile(
     r"^(?:\((?P<agency>[^()\n]{1,60})\)\s*)?"
     rf"(?P<place>[{UP}][{UP}'\-]+(?:[ \-][{UP}][{UP}'\-]+){{0,2}}"
