@@ -11,7 +11,7 @@ from functools import cache
 import pycountry
 
 from ..models import Figure, Mention, Span
-from .numbers import LEXICON, Quantity, find_quantities
+from .numbers import LEXICON, Quantity, counted_noun, find_quantities
 from .periods import TimeRef, find_periods, year_of
 
 TARGET_CUES = re.compile(
@@ -116,6 +116,10 @@ class Party:
 
 def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | None, str | None]:
     """Mentions that can be parties to a figure, the home party, and the main partner."""
+    # "Kazakhstan" inside "Kazakhstan Railways" is part of the longer name, not a party of its own.
+    mentions = [mt for mt in mentions if not any(
+        o is not mt and o.start <= mt.start and mt.end <= o.end and o.end - o.start > mt.end - mt.start
+        for o in mentions)]
     demonym: set[str] = set()
     media: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -127,13 +131,14 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
         if mt.kind == "organization" and (SOURCE_AFTER.match(text[mt.end:mt.end + 30])
                                           or SOURCE_BEFORE.search(text[max(0, mt.start - 25):mt.start])
                                           or re.search(r"\bNews\b", mt.name)
+                                          or mt.start < 60 and mt.text.isupper() and len(mt.text) > 4
                                           or re.match(r"\(\s*$", text[max(0, mt.start - 3):mt.start])
                                           and mt.start < 5):
             media[mt.name] += 1
     out = []
     listed: int | None = None
     for mt in sorted(mentions, key=lambda x: x.start):
-        if mt.kind == "person" or media[mt.name] == total[mt.name] and media[mt.name]:
+        if mt.kind == "person" or media[mt.name]:  # a source once is a source throughout
             continue
         possessive = bool(re.match(r"[’']s?\b", text[mt.end:mt.end + 2]))
         state = mt.kind == "organization" or bool(country_code(mt.name)) or mt.name in demonym
@@ -266,7 +271,7 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
     """The period of a quantity from the time expressions of its sentence, and the kind it came from."""
     opening = text[max(0, q.start - 2):q.start]
     if opening.endswith("("):
-        # "than in 2022 (1.7 million tons)": the bracket gives the compared period's value.
+        # "than in 2021 (2.4 million tonnes)": the bracket gives the compared period's value.
         for r in refs:
             if 0 <= q.start - r.end <= 3:
                 return r.period, "compare"
@@ -312,7 +317,7 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     agents = before or [p for p in here if not p.obj]
     subject_p = agents[-1] if agents else None
     if subject_p is not None:
-        # "Kazakhstan and the World Bank have implemented 48 projects": the first of a pair leads.
+        # "Ghana and the IMF have agreed 12 programmes": the first of a pair leads.
         i = here.index(subject_p)
         if i > 0 and COORDINATED.match(text[here[i - 1].end:subject_p.start]) and not here[i - 1].obj:
             subject_p = here[i - 1]
@@ -385,20 +390,20 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         unit = q.unit
         if unit is None or noun == "ones":
             # A bare count takes its thing from "out of 21 projects" or the count before it.
-            m = re.match(r"\s+out\s+of\s+(?:the\s+)?[\d,]+\s+((?:\w+\s+){0,2}\w+)", text[q.end:q.end + 60])
+            m = re.match(r"\s+out\s+of\s+(?:the\s+)?[\d,]+", text[q.end:q.end + 40])
             if m:
-                noun = m.group(1).split()[-1].lower()
+                noun = counted_noun(text, q.end + m.end())[0]
             elif prev is not None and not prev.money and prev.unit in (None, "people", "count") and (
                     noun in (None, "ones")):
                 noun = prev.noun
                 unit = prev.unit
             elif noun == "ones":
                 unit = "people"
-        if unit is None and noun is None and q.scaled:
-            continue  # "20 million" with nothing to say what it counts
+        if unit is None and noun is None:
+            continue  # a bare number that says nothing of what it counts ("the index hit 71,386")
         q.unit = unit if unit else ("count" if not q.money else q.unit)
         q.noun = noun
-        clause_s, clause_e = _clause_bounds(text, s, e, q.start, q.end)
+        _, clause_e = _clause_bounds(text, s, e, q.start, q.end)
         metric, sign = _metric(text, q, s, e, prev.end if prev else s, noun)
         qualifier = _qualifier(text, q, s, e, clause_e)
         period, found = _period(q, refs, text)

@@ -1,0 +1,193 @@
+"""Periods: time expressions in a sentence, resolved against the publication date."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTH_NUM = {m: i for i, ms in enumerate(
+    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+     "aug august", "sep sept september", "oct october", "nov november", "dec december"], 1)
+    for m in ms.split()}
+# Month names are capitalized in running text; "may" the verb is not a month.
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+       "last": 4, "final": 4}
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# A year phrase: a calendar year or a year the publication date pins down.
+YP = (r"(?P<y>" + YEAR + r"|this\s+year|the\s+current\s+year|current\s+year|last\s+year|"
+      r"the\s+previous\s+year|previous\s+year|the\s+year\s+before|next\s+year)")
+FLAGS = re.I
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression: its span, the period it names, and how it relates to a figure."""
+
+    start: int
+    end: int
+    period: str | None  # None: a relative span that no calendar pins down
+    kind: str  # point | since | relative | compare | modifier
+
+
+def _year(token: str, published: date | None) -> int | None:
+    t = re.sub(r"\s+", " ", token.lower())
+    if re.fullmatch(YEAR, t):
+        return int(t)
+    if published is None:
+        return None
+    if t in ("this year", "the current year", "current year"):
+        return published.year
+    if t in ("last year", "the previous year", "previous year", "the year before"):
+        return published.year - 1
+    if t == "next year":
+        return published.year + 1
+    return None
+
+
+def _month(token: str) -> int:
+    return MONTH_NUM[token.lower().rstrip(".")]
+
+
+def _span(y: int, m1: int, m2: int) -> str:
+    return f"{y}-{m1:02d}" if m1 == m2 else f"{y}-{m1:02d}/{y}-{m2:02d}"
+
+
+def _two_digit_end(y1: int, tail: str) -> int:
+    return int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+
+
+def _count(tok: str) -> int | None:
+    return int(tok) if tok.isdigit() else COUNT_WORDS.get(tok.lower())
+
+
+# Each rule: pattern, builder(match, published) -> (period, kind) or None. Earlier rules win on overlap.
+def _rules():
+    R = []
+
+    def add(pattern, build):
+        R.append((re.compile(pattern, FLAGS), build))
+
+    add(r"\b(?:the\s+)?same\s+(?:period|time|months?|quarter|half)\s+(?:of|in|last)\s+" + YP,
+        lambda m, p: (str(_year(m["y"], p)) if _year(m["y"], p) else None, "compare"))
+    add(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?(?:" + MONTH + r"\s+)?" + YP,
+        lambda m, p: (f"{_year(m['y'], p)}/" if _year(m["y"], p) else None, "since"))
+    add(r"\b(?:from\s+)?(?P<m1>" + MONTH + r")\s*(?:-|–|—|to|through|till|until)\s*(?P<m2>" + MONTH
+        + r")(?:,|\s+of)?\s+" + YP,
+        lambda m, p: (_span(_year(m["y"], p), _month(m["m1"]), _month(m["m2"])), "point")
+        if _year(m["y"], p) else None)
+    add(r"\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
+        + YP,
+        lambda m, p: (_span(_year(m["y"], p), 3 * ORD[m["o"].lower()] - 2, 3 * ORD[m["o"].lower()]),
+                      "point") if _year(m["y"], p) else None)
+    add(r"\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y>" + YEAR + r")",
+        lambda m, p: (_span(int(m["y"]), 3 * int(m["q"]) - 2, 3 * int(m["q"])), "point"))
+    add(r"\b(?:the\s+)?(?P<o>first|second)\s+half\s+(?:of\s+)?" + YP,
+        lambda m, p: (_span(_year(m["y"], p), 1 if m["o"].lower() == "first" else 7,
+                            6 if m["o"].lower() == "first" else 12), "point")
+        if _year(m["y"], p) else None)
+    add(r"\bH(?P<h>[12])\s*(?P<y>" + YEAR + r")",
+        lambda m, p: (_span(int(m["y"]), 1 if m["h"] == "1" else 7, 6 if m["h"] == "1" else 12),
+                      "point"))
+    add(r"\b(?:(?:the\s+)?first\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+        r"[\s-]+months?\s+(?:period\s+)?(?:of|in)\s+" + YP,
+        lambda m, p: (_span(_year(m["y"], p), 1, _count(m["n"])), "point")
+        if _year(m["y"], p) and _count(m["n"]) and _count(m["n"]) <= 12 else None)
+    add(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)?(?P<y1>" + YEAR + r")\s*(?:-|–|—|/)\s*(?P<y2>\d{4}|\d{2})\b"
+        r"(?!\s*[-–]\s*\d)",
+        lambda m, p: (f"{m['y1']}/{_two_digit_end(int(m['y1']), m['y2'])}", "point")
+        if _two_digit_end(int(m["y1"]), m["y2"]) > int(m["y1"]) else None)
+    add(r"\b(?:from|between)\s+(?P<y1>" + YEAR + r")\s+(?:to|and|until|till|through)\s+(?P<y2>"
+        + YEAR + r")\b",
+        lambda m, p: (f"{m['y1']}/{m['y2']}", "point") if int(m["y2"]) > int(m["y1"]) else None)
+    add(r"\bFY\s?'?(?P<yy>\d{2})\b",
+        lambda m, p: (str(2000 + int(m["yy"])), "point"))
+    add(r"(?-i:\b(?P<mo>" + MONTH + r"))(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b",
+        lambda m, p: (f"{m['y']}-{_month(m['mo']):02d}", "point"))
+    add(r"\b(?:this|last|next)\s+(?:month|week|quarter)\b", lambda m, p: None)
+    add(r"\b(?:(?:over|during|in|for|within)\s+)?the\s+(?:past|last|previous|next|coming|nearest|following)"
+        r"\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)\s+)?"
+        r"(?:consecutive\s+)?(?:years?|months?|weeks?|days?|decades?|quarters?)\b",
+        lambda m, p: (None, "relative"))
+    add(r"\b(?:past|last|next)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+(?:years?|months?|weeks?|days?|decades?)\b",
+        lambda m, p: (None, "relative"))
+    add(r"\b(?:in|within|over|for)\s+(?:a|one|\d+|two|three|four|five|six|seven|eight|nine|ten)"
+        r"(?:\s+and\s+a\s+half)?\s+(?:years?|months?|decades?)\b",
+        lambda m, p: (None, "relative"))
+    add(r"\b(?:year-on-year|year-over-year|y-o-y|yoy|on\s+an\s+annual\s+basis)\b",
+        lambda m, p: (None, "compare"))
+    add(r"(?-i:\b(?P<last>[Ll]ast\s+|[Tt]his\s+|[Ii]n\s+|[Dd]uring\s+)?(?P<mo>" + MONTH + r"))"
+        r"(?!\s*\d)",
+        lambda m, p: _bare_month(m, p))
+    add(r"\b" + YP + r"\b", lambda m, p: (str(_year(m["y"], p)), "point") if _year(m["y"], p) else None)
+    return R
+
+
+def _bare_month(m: re.Match, published: date | None):
+    mo = _month(m["mo"])
+    if published is None or (m["mo"] in ("Mar", "Jun", "Jan", "Dec", "Sep", "Oct", "Nov", "Aug",
+                                          "Apr", "Jul", "Feb") and not m["last"]):
+        return None
+    if m["mo"] == "May" and not m["last"]:
+        return None  # "May" at a sentence start is too often something else
+    last = (m["last"] or "").strip().lower() == "last"
+    year = published.year if (mo < published.month or (mo == published.month and not last)) \
+        else published.year - 1
+    return f"{year}-{mo:02d}", "point"
+
+
+RULES = _rules()
+COMPARE_BEFORE = re.compile(
+    r"(?:compared\s+(?:to|with)|than|from|against|versus|vs\.?|relative\s+to|as\s+against|"
+    r"over)\s+(?:(?:in|with|to|the|a|same|period|time|pre-pandemic|previous|year|level|levels|"
+    r"of|from|in)\s+){0,4}$", re.I)
+# A year or range that names a plan or strategy describes it, it is not the figure's period.
+PLAN_WORDS = (r"(?:strategy|plan|programme|program|agenda|vision|roadmap|targets?|goals?|concept|"
+              r"framework|initiative|summit|forum|expo|games|cup|olympics|budget\s+plan)")
+MODIFIER_AFTER = re.compile(r"^\s*(?:(?:[A-Z][\w-]*\s+){0,4}(?i:" + PLAN_WORDS + r")\b)")
+NOT_A_NAME = frozenset("in by for since during until till from of at to and the on before after "
+                       "around about through between".split())
+
+
+def _name_before(before: str) -> bool:
+    """A capitalized word right before the year ("Vision 2030", "Expo 2020") makes it a name."""
+    m = re.search(r"([A-Z][\w]*|’s|'s)\s+$", before)
+    return bool(m) and m.group(1).lower() not in NOT_A_NAME
+
+
+def find_periods(text: str, published: date | None, start: int = 0, end: int | None = None
+                 ) -> list[TimeRef]:
+    """The time expressions of text[start:end], in order, with offsets into text."""
+    end = len(text) if end is None else end
+    seg = text[start:end]
+    taken: list[tuple[int, int]] = []
+    refs: list[TimeRef] = []
+    for pattern, build in RULES:
+        for m in pattern.finditer(seg):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            got = build(m, published)
+            taken.append((a, b))
+            if got is None:
+                continue
+            period, kind = got
+            if kind in ("point", "since") and COMPARE_BEFORE.search(seg[max(0, a - 45):a]):
+                kind = "compare"
+            if kind == "point" and re.fullmatch(r"\d{4}(?:\s*[-–/]\s*\d{2,4})?", m.group(0).strip()) and (
+                    MODIFIER_AFTER.match(seg[b:b + 60]) or _name_before(seg[max(0, a - 30):a])):
+                kind = "modifier"
+            refs.append(TimeRef(start + a, start + b, period, kind))
+    return sorted(refs, key=lambda r: r.start)
+
+
+def year_of(period: str | None) -> int | None:
+    """The last calendar year a period covers (an open "1992/" covers 1992)."""
+    if not period:
+        return None
+    years = re.findall(r"\d{4}", period)
+    return int(years[-1]) if years else None

@@ -1,0 +1,206 @@
+"""Figures: metric, period, parties and qualifier around the number grammar."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from newsfacts.extract.figures import find_figures
+from newsfacts.models import Mention
+
+NAMES = {
+    "India": ("location", "India"), "Indian": ("location", "India"),
+    "UAE": ("location", "United Arab Emirates"), "Emirati": ("location", "United Arab Emirates"),
+    "Kenya": ("location", "Kenya"), "Kenyan": ("location", "Kenya"),
+    "Nigeria": ("location", "Nigeria"), "Nigerian": ("location", "Nigeria"),
+    "Brazil": ("location", "Brazil"), "Brazilian": ("location", "Brazil"),
+    "Argentina": ("location", "Argentina"), "Georgia": ("location", "Georgia"),
+    "Georgian": ("location", "Georgia"), "Azerbaijan": ("location", "Azerbaijan"),
+    "Germany": ("location", "Germany"), "German": ("location", "Germany"),
+    "France": ("location", "France"), "Malaysia": ("location", "Malaysia"),
+    "Japan": ("location", "Japan"), "Japanese": ("location", "Japan"), "China": ("location", "China"),
+    "Chinese": ("location", "China"), "Mumbai": ("location", "Mumbai"), "Qatar": ("location", "Qatar"),
+    "African Development Bank": ("organization", "African Development Bank"),
+    "World Bank": ("organization", "World Bank"), "Reuters": ("organization", "Reuters"),
+    "Tata Power": ("organization", "Tata Power"),
+}
+
+
+def mentions_of(text: str) -> list[Mention]:
+    out, taken = [], []
+    for surface in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(surface) + r"\b", text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            kind, name = NAMES[surface]
+            out.append(Mention(surface, m.start(), m.end(), kind, name))
+    return sorted(out, key=lambda x: x.start)
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def figures(text: str, published: date | None = date(2024, 6, 10)):
+    return find_figures(text, sentences_of(text), published, mentions_of(text))
+
+
+def one(text: str, **kw):
+    figs = figures(text, **kw)
+    assert len(figs) == 1, [(f.text, f.value, f.unit) for f in figs]
+    return figs[0]
+
+
+@pytest.mark.parametrize("text,metric,value,unit", [
+    ("Bilateral trade between India and the UAE reached $85 billion in 2023.",
+     "trade_turnover", 85_000_000_000, "USD"),
+    ("Kenya's exports to China rose to $250 million last year.", "exports", 250_000_000, "USD"),
+    ("Nigeria imported goods worth N4.2 trillion from China in 2023.", "project_value",
+     4_200_000_000_000, "NGN"),
+    ("The African Development Bank approved a loan of $120 million for Kenya.", "investment",
+     120_000_000, "USD"),
+    ("Japanese firms invested ₹45,000 crore in India in 2022.", "investment", 450_000_000_000, "INR"),
+    ("Brazil and Argentina signed agreements worth R$ 3 billion.", "project_value",
+     3_000_000_000, "BRL"),
+    ("Exports to France fell by 7% in the first quarter of 2024.", "growth", -7, "percent"),
+    ("Tourist arrivals in Georgia increased by 12.5 percent in 2023.", "growth", 12.5, "percent"),
+    ("Germany accounts for 18% of Azerbaijan's non-oil trade.", "share", 18, "percent"),
+    ("The corridor will carry 4.5 million tons of cargo by 2030.", "other", 4_500_000, "tonnes"),
+    ("Malaysia has completed 35 projects with the World Bank.", "project_count", 35, "count"),
+    ("Trade between India and Japan grew 2.4 times over the decade.", "growth", 2.4, "times"),
+    ("Qatar's trade surplus widened by QR2.3bn in May.", "growth", 2_300_000_000, "QAR"),
+])
+def test_metric_value_unit(text, metric, value, unit):
+    f = one(text)
+    assert (f.metric, f.value, f.unit) == (metric, value, unit)
+
+
+@pytest.mark.parametrize("text,period", [
+    ("Trade between India and the UAE reached $85 billion in 2023.", "2023"),
+    ("In January-March 2024, Kenya's exports to China hit $90 million.", "2024-01/2024-03"),
+    ("Trade with France rose to €3 billion last year.", "2023"),
+    ("Since 2005, German investment in Georgia has reached $1.1 billion.", "2005/"),
+    ("Trade in fiscal 2022-23 between India and Japan stood at $21 billion.", "2022/2023"),
+    ("Trade with China rose to $5 billion in the past seven months.", None),
+    ("In the first quarter of this year, trade with Brazil exceeded $2 billion.", "2024-01/2024-03"),
+])
+def test_period(text, period):
+    assert one(text).period == period
+
+
+def test_period_carried_to_a_comparison_in_the_next_sentence():
+    text = ("Trade between Kenya and China reached $3.1 billion in 2023. "
+            "The figure is 9% more than in 2022.")
+    figs = figures(text)
+    assert [(f.value, f.period) for f in figs] == [(3_100_000_000, "2023"), (9, "2023")]
+
+
+def test_bracketed_value_takes_the_compared_period():
+    text = ("Trade between India and Japan reached $22 billion in 2023, "
+            "up 8 percent from 2022 ($20.4 billion).")
+    figs = figures(text)
+    assert [(f.value, f.metric, f.period) for f in figs] == [
+        (22_000_000_000, "trade_turnover", "2023"), (8, "growth", "2023"),
+        (20_400_000_000, "trade_turnover", "2022")]
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("Trade with Brazil exceeded $2 billion in 2023.", "over"),
+    ("India and the UAE aim to raise trade to $100 billion.", "target"),
+    ("Trade with China is expected to exceed $10 billion.", "target"),
+    ("Exports to Japan may reach seven billion US dollars.", "target"),
+    ("Malaysia plans to build 12 new plants.", "target"),
+    ("Nigeria's trade with China topped N2 trillion.", "over"),
+    ("Trade with Germany reached nearly $4 billion.", "about"),
+    ("Trade with France stood at less than €1 billion.", "under"),
+    ("The two countries agreed to bring trade to $5 billion.", "target"),
+    ("Trade with Japan rose to $5 billion in 2023.", None),
+])
+def test_qualifier(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize("text,subject,counterpart", [
+    ("Bilateral trade between India and the UAE reached $85 billion in 2023.",
+     "India", "United Arab Emirates"),
+    ("Kenyan exports to China reached $250 million.", "Kenya", "China"),
+    ("The African Development Bank approved a loan of $120 million to Kenya.",
+     "African Development Bank", "Kenya"),
+    ("Japanese companies invested $3 billion in India last year.", "Japan", "India"),
+    ("Germany and Georgia have implemented 48 projects since 1995.", "Germany", "Georgia"),
+    ("Tata Power, which operates in several countries, including Georgia and Nigeria, "
+     "has a capacity of 15 GW.", "Tata Power", None),
+])
+def test_parties(text, subject, counterpart):
+    f = one(text)
+    assert (f.subject, f.counterpart) == (subject, counterpart)
+
+
+def test_home_party_leads_bilateral_trade():
+    text = ("MUMBAI — India and Brazil held talks on Monday. Indian officials said India sees "
+            "Brazil as a key partner.\n\nTrade turnover rose by 11% to $15 billion in 2023.")
+    figs = figures(text)
+    assert [(f.metric, f.subject, f.counterpart) for f in figs] == [
+        ("growth", "India", "Brazil"), ("trade_turnover", "India", "Brazil")]
+
+
+def test_news_agency_is_not_a_party():
+    f = one("Trade between Georgia and Azerbaijan reached $1.4 billion in 2023, Reuters reports.")
+    assert {f.subject, f.counterpart} == {"Georgia", "Azerbaijan"}
+
+
+def test_forum_attendance_has_no_parties():
+    f = one("More than 300 businessmen from Kenya attended the forum.")
+    assert (f.value, f.unit, f.subject, f.counterpart, f.qualifier) == (300, "people", None, None, "over")
+
+
+def test_each_fact_once_with_first_text():
+    text = ("Brazil, Argentina sign deals worth $3bn\n"
+            "Brazil and Argentina signed 12 agreements worth $3 billion on Monday. "
+            "The 12 agreements cover energy.")
+    figs = figures(text)
+    assert [(f.text, f.value, f.unit) for f in figs] == [
+        ("$3bn", 3_000_000_000, "USD"), ("12", 12, "count")]
+
+
+def test_counts_inherit_their_thing():
+    text = "Of the 92 bridges planned in Kenya, 31 have been completed. Ten out of 21 projects are in Mumbai."
+    figs = figures(text)
+    assert [(f.value, f.unit, f.metric) for f in figs] == [
+        (92, "count", "other"), (31, "count", "other"), (10, "count", "project_count"),
+        (21, "count", "project_count")]
+
+
+def test_not_figures_in_context():
+    text = ("The 7th session of the commission met on May 29-30, 2024 in Mumbai. "
+            "For the past 15 years the two countries have cooperated, and COVID-19 slowed trade. "
+            "Tata Power is on the Fortune Global 500 list.")
+    assert figures(text) == []
+
+
+def test_spans_point_at_the_text():
+    text = "Intro line.\nTrade with China grew 5% in 2023 to reach $8.2 billion."
+    figs = figures(text)
+    assert [f.text for f in figs] == ["5%", "$8.2 billion"]
+    for f in figs:
+        assert text[f.span.start:f.span.end] == f.text
+        assert f.span.sentence == text[f.span.sentence_start:f.span.sentence_start + len(f.span.sentence)]
+        assert f.span.sentence.startswith("Trade with China")
+
+
+def test_target_does_not_keep_a_past_year():
+    text = "Following the visit in December 2022, India and the UAE agreed to raise trade to $100 billion."
+    f = one(text, published=date(2024, 1, 8))
+    assert (f.qualifier, f.period) == ("target", None)
+
+
+def test_no_sentences_and_no_date_still_work():
+    figs = find_figures("Exports rose to $5 billion last year.", [], None, [])
+    assert [(f.value, f.metric, f.period) for f in figs] == [(5_000_000_000, "exports", None)]

@@ -1,0 +1,104 @@
+"""Periods: time expressions resolved against the publication date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfacts.extract.periods import find_periods, year_of
+
+PUB = date(2024, 3, 15)
+
+
+def refs(text: str, published: date = PUB):
+    return [(text[r.start:r.end], r.period, r.kind) for r in find_periods(text, published)]
+
+
+@pytest.mark.parametrize("text,period", [
+    ("Exports to Brazil grew in 2023.", "2023"),
+    ("Between January-March 2024 the port handled more.", "2024-01/2024-03"),
+    ("In January-June of 2023 sales rose.", "2023-01/2023-06"),
+    ("from April to September 2022 output fell", "2022-04/2022-09"),
+    ("Remittances rose last year.", "2023"),
+    ("The cabinet approved it this year.", "2024"),
+    ("Dubai expects a record next year.", "2025"),
+    ("Cumulative FDI since 1992 tops the list.", "1992/"),
+    ("Lagos has attracted funds since January 2015.", "2015/"),
+    ("India's fiscal 2018-19 deficit", "2018/2019"),
+    ("in FY 2023-24 the bank lent more", "2023/2024"),
+    ("during the 2023/24 season", "2023/2024"),
+    ("In the first quarter of this year, trade rose.", "2024-01/2024-03"),
+    ("in the third quarter of 2023", "2023-07/2023-09"),
+    ("Q2 2022 revenue", "2022-04/2022-06"),
+    ("In the first half of 2025 the bank lent more.", "2025-01/2025-06"),
+    ("in the second half of last year", "2023-07/2023-12"),
+    ("H1 2024 results", "2024-01/2024-06"),
+    ("In the first 11 months of 2021 trade grew.", "2021-01/2021-11"),
+    ("In 11 months of 2023 trade grew.", "2023-01/2023-11"),
+    ("in the first nine months of this year", "2024-01/2024-09"),
+    ("In December 2022 the visit took place.", "2022-12"),
+    ("Last May, a mission went to Baku.", "2023-05"),
+    ("Last February, a mission went to Accra.", "2024-02"),
+    ("between 2020 and 2025 the plan runs", "2020/2025"),
+    ("trains in 2025-2026 and beyond", "2025/2026"),
+    ("by 2030 the corridor will carry more", "2030"),
+])
+def test_single_period(text, period):
+    got = [p for _, p, kind in refs(text) if kind in ("point", "since")]
+    assert got == [period]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade rose over the past year.",
+    "in the past seven months",
+    "Investment doubled in the last 9 months.",
+    "The plant will be built in 2 years.",
+    "Sales rose in a year.",
+    "For the past 15 years Chile has invested abroad.",
+])
+def test_relative_spans_have_no_period(text):
+    got = refs(text)
+    assert got and all(kind == "relative" and period is None for _, period, kind in got)
+
+
+@pytest.mark.parametrize("text,period", [
+    ("which is 65% more than in 2022", "2022"),
+    ("sales rose 12% compared to the same months of last year", "2023"),
+    ("cargo was 18% higher compared with pre-pandemic 2019", "2019"),
+    ("an increase of $700 million from 2023", "2023"),
+    ("a 9.4 percent rise on the total than from January to December 2022", "2022-01/2022-12"),
+    ("up from the same time in 2021", "2021"),
+])
+def test_comparison_base_is_not_the_period(text, period):
+    got = [(p, kind) for _, p, kind in refs(text)]
+    assert got == [(period, "compare")]
+
+
+@pytest.mark.parametrize("text", [
+    "the goal of the lender's 2022–2026 strategy",
+    "the 2030 National Infrastructure Plan",
+    "under Saudi Vision 2030",
+    "the African Union's Agenda 2063",
+])
+def test_years_naming_a_plan_are_modifiers(text):
+    assert [kind for _, _, kind in refs(text)] == ["modifier"]
+
+
+def test_may_the_verb_is_no_month():
+    assert refs("The volume may reach a record.") == []
+
+
+def test_no_publication_date_leaves_relative_years_open():
+    assert [p for _, p, _ in refs("It rose last year and in 2021.", None)] == ["2021"]
+
+
+def test_offsets_point_into_the_whole_text():
+    text = "Intro. Sales rose in 2022."
+    (r,) = find_periods(text, PUB, start=7)
+    assert text[r.start:r.end] == "2022"
+
+
+@pytest.mark.parametrize("period,year", [("2024", 2024), ("2024-01/2024-03", 2024), ("1992/", 1992),
+                                         ("2025/2026", 2026), (None, None)])
+def test_year_of(period, year):
+    assert year_of(period) == year
