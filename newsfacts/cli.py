@@ -39,7 +39,7 @@ def _quiet_prefect() -> None:
 def _print_pairs(title: str, rows: list[tuple[str, str]]) -> None:
     table = Table(title=title, show_header=False)
     table.add_column(style="bold")
-    table.add_column()
+    table.add_column(overflow="fold")
     for k, v in rows:
         table.add_row(k, v)
     out.print(table)
@@ -183,6 +183,66 @@ def eval_(gold: Annotated[list[Path], typer.Option("--gold", help="Folder of *.g
     missed = evaluate.missed_thresholds(rep, mins)
     if missed:
         _fail("below threshold: " + "; ".join(missed), 1)
+
+
+@app.command()
+def search(words: Annotated[str, typer.Argument(help="Words to look for, e.g. 'railway Afghanistan'.")],
+           limit: Annotated[int, typer.Option("--limit", help="How many articles.")] = 10,
+           warehouse_path: WarehouseOpt = None) -> None:
+    """Full-text search over article text: best matches first, with their facts."""
+    import duckdb
+
+    settings = load_settings(warehouse=warehouse_path)
+    try:
+        hits = warehouse.search(settings.warehouse, words, limit)
+    except (duckdb.Error, warehouse.WarehouseError) as exc:
+        _fail(f"search failed: {str(exc).splitlines()[0]}", 2)
+    if not hits:
+        out.print(f"no article matches {words!r}")
+        return
+    with warehouse.connect(settings.warehouse, read_only=True) as con:
+        for h in hits:
+            out.print(f"[bold]{h['name']}[/]  {h['published_date']}  {h['source']}  "
+                      f"score {h['score']:.2f}" + (f"\n  {h['title']}" if h["title"] else ""))
+            for line in _article_facts(con, h["article_key"]):
+                out.print("  " + line)
+
+
+def _article_facts(con, article_key: int) -> list[str]:
+    """One line per kind of fact an article holds."""
+    people = con.execute("""SELECT p.name || coalesce(' (' || m.title || ')', '') FROM fact_mention m
+                            JOIN dim_person p USING (person_key) WHERE m.article_key = ?
+                            ORDER BY m.span_start""", [article_key]).fetchall()
+    meetings = con.execute("""SELECT array_to_string(participants, ' + ') FROM v_meetings
+                              WHERE article_id = (SELECT article_id FROM dim_article
+                                                  WHERE article_key = ?)""", [article_key]).fetchall()
+    figures = con.execute("""SELECT m.metric_id || ' ' || f.text || coalesce(' ' || f.period, '')
+                             FROM fact_figure f JOIN dim_metric m USING (metric_key)
+                             WHERE f.article_key = ? ORDER BY f.span_start""", [article_key]).fetchall()
+    projects = con.execute("""SELECT p.name FROM fact_project_mention pm JOIN dim_project p
+                              USING (project_key) WHERE pm.article_key = ?""", [article_key]).fetchall()
+    out_lines = []
+    for label, rows in (("people", people), ("meetings", meetings), ("figures", figures),
+                        ("projects", projects)):
+        if rows:
+            out_lines.append(f"{label}: " + "; ".join(r[0] for r in rows))
+    return out_lines
+
+
+@app.command()
+def shell(warehouse_path: WarehouseOpt = None) -> None:
+    """Open the DuckDB CLI on the published warehouse, read-only, with full-text search loaded."""
+    import shutil as _shutil
+
+    settings = load_settings(warehouse=warehouse_path)
+    if not settings.warehouse.exists():
+        _fail(f"{settings.warehouse}: no warehouse yet; run `newsfacts run` first", 2)
+    exe = Path(sys.executable).with_name("duckdb")
+    binary = str(exe) if exe.exists() else _shutil.which("duckdb")
+    if not binary:
+        _fail("the DuckDB CLI is not installed (pip package duckdb-cli)", 2)
+    os.execv(binary, [binary, "-readonly", "-cmd", f"LOAD '{warehouse.fts_extension_path()}'",
+                      str(settings.warehouse)])
 
 
 def _article_path(dirs: list[Path], name: str) -> Path:

@@ -116,21 +116,19 @@ def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact]
              rejected: Sequence[Rejected], run: RunContext) -> Checked:
     """Stage the batch and run every suite on it; failing rows and rejects go to quarantine."""
     staged = stage(facts, structured)
-    known_ids = sorted(staged["stg_article"]["article_id"].dropna().unique())
-    outcome = quality.validate(
-        staged, run.run_id, parameters={"article_ids": known_ids},
-        docs_dir=run.settings.reports)
+    outcome = quality.validate(staged, run.run_id, docs_dir=run.settings.reports)
     rows = _reject_rows(rejected, run)
     for q in outcome.quarantined:
         record = warehouse.as_json(q.row)
+        origin = _origin_of(q.row, staged, q.table)
         rows.append({
-            "quarantine_id": row_hash("validate", q.table, q.expectation, q.column, record),
-            "run_id": run.run_id, "stage": "validate", "table_name": q.table,
-            "origin": _origin_of(q.row, staged, q.table), "check_name": q.expectation,
-            "reason": q.reason, "record": record, "quarantined_at": run.started_at,
+            "quarantine_id": row_hash("validate", q.table, q.expectation_type, q.column, record),
+            "run_id": run.run_id, "stage": "validate", "table_name": q.table, "origin": origin,
+            "check_name": q.expectation_type, "record": record, "quarantined_at": run.started_at,
+            "reason": f"{origin}: {q.reason}" if origin else q.reason,
         })
     results = pd.DataFrame([{
-        "run_id": run.run_id, "suite": r.suite, "expectation": r.expectation,
+        "run_id": run.run_id, "suite": r.suite, "expectation": r.expectation_type,
         "column_name": r.column, "severity": r.severity, "is_success": bool(r.success),
         "observed_value": None if r.observed_value is None else str(r.observed_value),
         "unexpected_count": r.unexpected_count, "checked_at": run.started_at,
@@ -138,8 +136,10 @@ def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact]
     quarantine = pd.DataFrame(rows, columns=[
         "quarantine_id", "run_id", "stage", "table_name", "origin", "check_name", "reason",
         "record", "quarantined_at"])
-    return Checked(outcome.clean, quarantine, results, list(outcome.blocking_failures),
-                   outcome.report_path)
+    blocking = [f"{b.suite}: {b.expectation_type}({b.column or ''}) failed"
+                + (f": {b.error}" if b.error else f", observed {b.observed_value!r}")
+                for b in outcome.blocking_failures]
+    return Checked(outcome.clean, quarantine, results, blocking, outcome.report_path)
 
 
 def _origin_of(row: dict, staged: dict[str, pd.DataFrame], table: str) -> str | None:
@@ -178,6 +178,8 @@ def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunConte
         warehouse.record_validation(con, checked.results)
         warehouse.record_run(con, _run_row(summary, run))
         con.execute("COMMIT")
+        if summary.loaded.get("dim_article"):
+            warehouse.build_search_index(con)
     except BaseException:
         warehouse.discard(con, s)
         raise

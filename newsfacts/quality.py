@@ -112,6 +112,8 @@ def _gx():
         warnings.simplefilter("ignore")
         import great_expectations as gx
     # GX logs every skipped render and store detail at INFO/WARNING; errors still show.
+    for name in [n for n in logging.root.manager.loggerDict if n.startswith("great_expectations")]:
+        logging.getLogger(name).setLevel(logging.ERROR)
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     return gx
 

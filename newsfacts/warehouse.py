@@ -236,6 +236,45 @@ def discard(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
         settings.work_path.with_name(settings.work_path.name + ".wal").unlink(missing_ok=True)
 
 
+def fts_extension_path() -> Path:
+    """The full-text-search extension shipped by the duckdb-extension-fts package."""
+    import duckdb_extension_fts
+
+    root = Path(duckdb_extension_fts.__file__).parent / "extensions"
+    found = sorted(root.glob(f"v{duckdb.__version__}/fts.duckdb_extension")) or sorted(
+        root.glob("*/fts.duckdb_extension"))
+    if not found:
+        raise WarehouseError(f"no fts extension for DuckDB {duckdb.__version__} under {root}")
+    return found[0]
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Load full-text search from the installed package (DuckDB cannot download it here)."""
+    con.execute(f"LOAD '{fts_extension_path()}'")
+
+
+def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the BM25 index over article titles and text."""
+    load_fts(con)
+    con.execute("PRAGMA create_fts_index('dim_article', 'article_key', 'title', 'text', "
+                "stemmer = 'porter', stopwords = 'english', overwrite = 1)")
+
+
+def search(path: Path, text: str, limit: int = 10) -> list[dict]:
+    """Articles best matching the words, with their score."""
+    with connect(path, read_only=True) as con:
+        load_fts(con)
+        cur = con.execute("""
+            SELECT * FROM (
+                SELECT a.article_key, a.article_id, a.name, a.title, a.published_date,
+                       s.name AS source,
+                       fts_main_dim_article.match_bm25(a.article_key, $q) AS score
+                FROM dim_article AS a JOIN dim_source AS s USING (source_key))
+            WHERE score IS NOT NULL ORDER BY score DESC LIMIT $n""", {"q": text, "n": limit})
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
 def query(path: Path, sql: str) -> tuple[list[str], list[tuple]]:
     """Run SQL read-only against the published warehouse; returns column names and rows."""
     with connect(path, read_only=True) as con:
