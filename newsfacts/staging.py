@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -91,6 +92,13 @@ def source_name(source: str | None, url: str | None) -> str:
     return UNKNOWN_SOURCE
 
 
+def _naive_utc(moment: datetime | None) -> datetime | None:
+    """Timestamps are stored in UTC without a zone (DuckDB TIMESTAMP)."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
 def _id(name: str | None) -> str | None:
     return entity_id(name) if name else None
 
@@ -106,7 +114,7 @@ def article_row(article: Article) -> dict:
         "source": source,
         "source_id": entity_id(source),
         "published": article.published,
-        "published_at": article.published_at,
+        "published_at": _naive_utc(article.published_at),
         "published_raw": article.published_raw,
         "dateline": article.dateline,
         "text": article.text,

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from ..models import Article, ArticleFacts
 from .entities import analyze, build_records, find_orgs, find_persons, find_places
 from .figures import find_figures
-from .meetings import find_meetings
+from .meetings import find_events, find_meetings
 from .nlp import get_nlp
 from .projects import find_projects
 
@@ -20,6 +20,7 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     A = analyze(doc, article)
     find_persons(A)
     projects = find_projects(A)
+    find_events(A)
     find_orgs(A)
     find_places(A)
     persons, orgs, locations, mentions = build_records(A)

@@ -1,0 +1,1073 @@
+"""Persons, organizations and locations: spaCy NER combined with lexicons and patterns."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc
+
+from ..models import Article, Location, Mention, Organization, Person
+from .lexicon import Lexicon, OrgEntry, Place, get_lexicon
+from .textutil import (Word, in_ranges, is_acronym, is_cap, is_title_case, make_span, noise_ranges,
+                       sentence_bounds, words_of)
+
+PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "den", "di", "du",
+             "la", "le", "dos", "das", "del", "ul", "binti"}
+CONNECT = {"of", "the", "for", "and", "on", ",", "–", "—", "-", "’s", "'s", "&"}
+POSSESSIVE = {"’s", "'s", "’", "'"}
+STATE_OFFICES = {"president", "minister", "prime", "mayor", "governor", "ambassador", "akim",
+                 "chancellor", "king", "emir", "amir", "sultan", "senator", "speaker", "premier",
+                 "crown", "vice-premier", "head", "chairman"}
+INTERGOV = re.compile(
+    r"\b((?:[A-Z][\w]+(?:-[A-Z][\w]+)*\s+)?(?:joint\s+)?intergovernmental\s+(?:commission|council|committee)"
+    r"(?:\s+on\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}(?=[,.;)]))?)(?=[\s,.;:)])")
+ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)")
+
+
+@dataclass
+class Hit:
+    """A lexicon match in the text."""
+
+    start: int
+    end: int
+    surface: str
+    place: Place | None = None
+    org: OrgEntry | None = None
+
+
+@dataclass
+class Ent:
+    """An entity being assembled: its name, forms, mentions and attributes."""
+
+    kind: str
+    name: str
+    forms: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    acronym: str | None = None
+    title: str | None = None
+    country: str | None = None
+    type: str = "other"
+    lex_key: str | None = None
+    standalone: bool = True  # has a mention outside other names (orgs)
+
+
+@dataclass
+class Analysis:
+    """Everything the extractors share about one article."""
+
+    article: Article
+    doc: Doc
+    text: str
+    words: list[Word]
+    sents: list[tuple[int, int]]
+    noise: list[tuple[int, int]]
+    hits: list[Hit]
+    lex: Lexicon
+    persons: list[Ent] = field(default_factory=list)
+    orgs: list[Ent] = field(default_factory=list)
+    places: list[Ent] = field(default_factory=list)
+    claimed: list[tuple[int, int, str]] = field(default_factory=list)
+    home: str | None = None
+    project_spans: list[tuple[int, int]] = field(default_factory=list)
+    project_places: list[tuple[int, int, str]] = field(default_factory=list)
+    events: list[tuple[int, int, str]] = field(default_factory=list)
+    _prefix: list[Word] = field(default_factory=list)  # words before the last title found
+
+    def is_claimed(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
+        return any(start < e and s < end and (kinds is None or k in kinds) for s, e, k in self.claimed)
+
+
+# ---------------------------------------------------------------- lexicon scan
+
+def scan_lexicon(doc: Doc, lex: Lexicon) -> list[Hit]:
+    """Longest lexicon matches over the tokens (places and organizations)."""
+    hits: list[Hit] = []
+    toks = list(doc)
+    i = 0
+    upper = _upper_keys(lex)
+    while i < len(toks):
+        t0 = toks[i].text
+        if not t0[:1].isupper() and t0 not in lex.orgs:
+            i += 1
+            continue
+        found = None
+        for n in range(min(lex.max_len, len(toks) - i), 0, -1):
+            span = doc[i:i + n]
+            t = span.text
+            if "\n" in t:
+                continue
+            key = t if (t in lex.places or t in lex.orgs) else None
+            if key is None and t.isupper() and len(t) >= 4:
+                key = upper.get(t)
+            if key is None and t.endswith("-") and t[:-1] in lex.orgs:
+                hits.append(Hit(span.start_char, span.end_char - 1, t[:-1], None, lex.orgs[t[:-1]]))
+                found = None
+                break
+            if key is None and t.endswith("."):
+                continue
+            if key:
+                found = (span, key)
+                break
+        if not found:
+            i += 1
+            continue
+        span, key = found
+        place = lex.places.get(key)
+        org = lex.orgs.get(key)
+        if org and place:  # "CAR" the country vs a lexicon org: the place wins only as a name
+            org = None if place.type == "country" and not place.adjective else org
+            place = None if org else place
+        hits.append(Hit(span.start_char, span.end_char, span.text, place, org))
+        i += len(span)
+    return hits
+
+
+_UPPER: dict[int, dict[str, str]] = {}
+
+
+def _upper_keys(lex: Lexicon) -> dict[str, str]:
+    got = _UPPER.get(id(lex))
+    if got is None:
+        got = {}
+        for k, p in lex.places.items():
+            if p.type == "city" and not p.adjective:
+                got.setdefault(k.upper(), k)
+        for k in lex.orgs:
+            if not k.isupper():
+                got.setdefault(k.upper(), k)
+        _UPPER[id(lex)] = got
+    return got
+
+
+# ---------------------------------------------------------------- helpers
+
+def _strip_the(s: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", s).strip()
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\u2010-\u2015\-]+", "-", s.casefold()).replace("’", "'")
+
+
+def _place_at(A: Analysis, start: int, end: int) -> Hit | None:
+    for h in A.hits:
+        if h.place and h.start <= start and end <= h.end:
+            return h
+    return None
+
+
+def _hit_in(A: Analysis, start: int, end: int) -> list[Hit]:
+    return [h for h in A.hits if start <= h.start and h.end <= end]
+
+
+def _word_index_at(words: list[Word], pos: int) -> int:
+    for k, w in enumerate(words):
+        if w.end > pos:
+            return k
+    return len(words)
+
+
+# ---------------------------------------------------------------- persons
+
+_NON_NAME: dict[int, set[str]] = {}
+
+
+def _non_name(A: Analysis) -> set[str]:
+    got = _NON_NAME.get(id(A.lex))
+    if got is None:
+        got = _NON_NAME[id(A.lex)] = _build_non_name(A)
+    return got
+
+
+def _build_non_name(A: Analysis) -> set[str]:
+    kw = A.lex.kw
+    out = set(kw["non_name_words"]) | set(kw["months"]) | set(kw["weekdays"])
+    out |= set(kw["org_heads"]) | set(kw["event_words"]) | set(kw["doc_words"])
+    out |= set(kw["project_heads_cap"]) | set(A.lex.honorific_words)
+    out |= {w + "s" for w in kw["project_heads_cap"]} | {"Highways", "Railways", "Affairs", "Services"}
+    return out
+
+
+ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII", "Jr", "Jr."}
+
+
+def _name_word(A: Analysis, w: Word, non_name: set[str], geo_words: set[int]) -> bool:
+    t = w.text
+    if t in ROMAN and w.start > 0 and A.text[w.start - 1] == " " and A.text[w.start - 2:w.start - 1].isalpha():
+        return True
+    if not is_title_case(t) or any(c.isdigit() for c in t) or t in non_name:
+        return False
+    if t.lower() in A.lex.title_words and t.lower() not in {"union"}:
+        return False
+    if w.start in geo_words:
+        return False
+    return not t.endswith(".")
+
+
+def find_persons(A: Analysis) -> None:
+    """Named persons with title and country, and their surname mentions."""
+    lex, words, text = A.lex, A.words, A.text
+    non_name = _non_name(A)
+    geo_words = set()
+    for h in A.hits:
+        if (h.place and (h.place.tier == 1 or h.place.type != "city")) or h.org:
+            for w in words:
+                if h.start <= w.start and w.end <= h.end:
+                    geo_words.add(w.start)
+    ner_person = [(e.start_char, e.end_char) for e in A.doc.ents if e.label_ == "PERSON"]
+
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(words):
+        if _name_word(A, words[k], non_name, geo_words) and not in_ranges(words[k].start, words[k].end, A.noise):
+            s, e = k, k + 1
+            while e < len(words):
+                gap = text[words[e - 1].end:words[e].start]
+                if gap not in (" ", "\u00a0"):
+                    break
+                if _name_word(A, words[e], non_name, geo_words):
+                    e += 1
+                    continue
+                q = e
+                while q < len(words) and q - e < 3 and (words[q].text in PARTICLES or words[q].text in {"Al", "El"}) \
+                        and text[words[q].end:words[q + 1].start if q + 1 < len(words) else words[q].end] == " ":
+                    q += 1
+                if q > e and q < len(words) and _name_word(A, words[q], non_name, geo_words):
+                    e = q + 1
+                    continue
+                break
+            runs.append((s, e))
+            k = e
+        else:
+            k += 1
+
+    def overlaps_ner(s, e):
+        a, b = words[s].start, words[e - 1].end
+        return any(a < y and x < b for x, y in ner_person)
+
+    def followed_by_head(e):
+        if e < len(words) and text[words[e - 1].end:words[e].start] == " ":
+            t = words[e].text
+            kw = lex.kw
+            return t in kw["org_heads"] or t in kw["event_words"] or t in kw["project_heads_cap"] \
+                or t in kw["doc_words"]
+        return False
+
+    def preceded_by_the(s):
+        return s > 0 and words[s - 1].text in ("the", "The")
+
+    accepted: dict[tuple[int, int], dict] = {}
+    # Pass 1: NER-backed or appositive-backed names.
+    for s, e in runs:
+        if followed_by_head(e) or preceded_by_the(s):
+            continue
+        if s > 0 and (words[s - 1].text in ("at", "in", "from", "near", "into", "across", "of")
+                      or words[s - 1].text in POSSESSIVE):
+            continue
+        appos = _appositive_title(A, e)
+        if (e - s >= 2 and overlaps_ner(s, e)) or (e - s >= 2 and appos):
+            accepted[(s, e)] = {"appos": appos}
+    stop_words = {k for (s, e) in accepted for k in range(s, e)}
+    # Pass 2: names anchored by a title or honorific on the left.
+    for s, e in runs:
+        if (s, e) in accepted or followed_by_head(e) or preceded_by_the(s):
+            continue
+        left = _left_title_words(A, s, stop_words)
+        hon = s > 0 and words[s - 1].text in lex.honorific_words
+        if left and _has_head(A, left) or hon:
+            if e - s >= 2 or _adjacent_title(A, s):
+                accepted[(s, e)] = {"appos": None}
+    stop_words = {k for (s, e) in accepted for k in range(s, e)}
+
+    ents: list[Ent] = []
+    for (s, e), info in sorted(accepted.items()):
+        name = text[words[s].start:words[e - 1].end]
+        A._prefix = []
+        left = _left_title_words(A, s, stop_words)
+        pre_country, employer = _prefix_info(A, A._prefix)
+        raw_title = " ".join(w.text for w in left) if left else None
+        title, country = _clean_title(A, left) if left and _has_head(A, left) else (None, None)
+        country = pre_country or country
+        if not title and info["appos"]:
+            title, country = info["appos"]
+        if employer or (left and _employer_in(A, left)):
+            raw_title = "EMPLOYER " + (raw_title or "")
+        ent = Ent("person", name, forms=[name], title=title, country=country)
+        ent.mentions.append((words[s].start, words[e - 1].end, name))
+        ent.type = "full" if e - s >= 2 else "single"
+        ent.lex_key = raw_title
+        ents.append(ent)
+
+    # Merge repeated names and spelling variants; single words into full names.
+    merged: list[Ent] = []
+    for ent in ents:
+        target = None
+        for m in merged:
+            if _fold(m.name) == _fold(ent.name) or _variant(m.name, ent.name):
+                target = m
+                break
+            if ent.type == "single" and m.type == "full" and m.name.split()[-1] == ent.name:
+                target = m
+                break
+        if target:
+            target.mentions.extend(ent.mentions)
+            if ent.name not in target.forms and ent.type == "full":
+                target.forms.append(ent.name)
+            target.title = target.title or ent.title
+            target.country = target.country or ent.country
+        else:
+            merged.append(ent)
+    # A lone surname before the full name: fold into the full name.
+    for ent in [m for m in merged if m.type == "single"]:
+        full = [m for m in merged if m.type == "full" and m.name.split()[-1] == ent.name]
+        if full:
+            full[0].mentions.extend(ent.mentions)
+            full[0].title = full[0].title or ent.title
+            full[0].country = full[0].country or ent.country
+            merged.remove(ent)
+    # Surname mentions anywhere else in the text.
+    taken = {(a, b) for m in merged for a, b, _ in m.mentions}
+    for m in merged:
+        parts = m.name.split()
+        last = parts[-1] if m.type == "full" else m.name
+        if len(last) < 3:
+            continue
+        for w in words:
+            if w.text == last and not any(a <= w.start < b for a, b in taken):
+                m.mentions.append((w.start, w.end, last))
+                taken.add((w.start, w.end))
+    for m in merged:
+        m.mentions.sort()
+        for a, b, _ in m.mentions:
+            A.claimed.append((a, b, "person"))
+    # "His Kazakh counterpart": the role of the other person in the sentence.
+    for m in merged:
+        if m.title and m.title.lower() == "counterpart":
+            others = [o for o in merged if o is not m and o.title and o.title.lower() != "counterpart"
+                      and _same_sentence(A, o.mentions[0][0], m.mentions[0][0])]
+            m.title = others[0].title if others else None
+    A.persons = merged
+
+
+def _variant(a: str, b: str) -> bool:
+    pa, pb = a.split(), b.split()
+    if len(pa) < 2 or len(pb) < 2 or pa[-1] != pb[-1] or len(pa) != len(pb):
+        return False
+    return SequenceMatcher(None, pa[0].lower(), pb[0].lower()).ratio() >= 0.7 and pa[0][0] == pb[0][0] \
+        or SequenceMatcher(None, " ".join(pa[:-1]).lower(), " ".join(pb[:-1]).lower()).ratio() >= 0.85
+
+
+def _same_sentence(A: Analysis, p: int, q: int) -> bool:
+    for s, e in A.sents:
+        if s <= p < e:
+            return s <= q < e
+    return False
+
+
+def _adjacent_title(A: Analysis, s: int) -> bool:
+    """A title head or honorific right before the word (President Tokayev, Mr Smith)."""
+    if s == 0:
+        return False
+    t = A.words[s - 1].text
+    return t.lower() in A.lex.title_heads or t in A.lex.honorific_words
+
+
+def _has_head(A: Analysis, ws: list[Word]) -> bool:
+    return any(w.text.lower() in A.lex.title_heads or w.text.lower() in ("pm",) for w in ws)
+
+
+def _left_title_words(A: Analysis, s: int, stop: set[int]) -> list[Word]:
+    """The words of the title phrase that ends right before word s."""
+    words, lex = A.words, A.lex
+    sent_start = next((a for a, b in A.sents if a <= words[s].start < b), 0)
+    out: list[Word] = []
+    k = s - 1
+    while k >= 0 and len(out) < 18:
+        w = words[k]
+        if w.start < sent_start or k in stop:
+            break
+        if "\n" in A.text[w.end:words[k + 1].start]:
+            break
+        t = w.text
+        if t.lower() in lex.title_words or t in lex.honorific_words or t in CONNECT or is_cap(t) \
+                or t in ("(", ")") and k > 0 and is_acronym(words[k - 1 if t == ")" else k + 1].text):
+            out.append(w)
+            k -= 1
+            continue
+        break
+    out.reverse()
+    # Keep from the first title word; drop what precedes (country adjective, employer, "the").
+    first = next((i for i, w in enumerate(out) if w.text.lower() in lex.title_words
+                  and not (w.text in lex.honorific_words and w.text.lower() not in lex.title_heads)
+                  and w.text.lower() not in ("state", "union", "federal", "board")), None)
+    if first is None:
+        # "Chancellor", "Federal Chancellor": keep federal when it leads a head
+        first = next((i for i, w in enumerate(out) if w.text.lower() in lex.title_heads), None)
+        if first is None:
+            return []
+    if first > 0 and out[first - 1].text.lower() == "federal":
+        first -= 1
+    # What stands before the title (after the last "and"/","): country or employer.
+    pre = out[:first]
+    cut = max([i + 1 for i, w in enumerate(pre) if w.text in ("and", ",")] or [0])
+    A._prefix = pre[cut:]
+    # "Finance Minister": one portfolio word right before Minister belongs to the title.
+    if first > 0 and out[first].text.lower() in ("minister", "ministry", "secretary") \
+            and is_title_case(out[first - 1].text) and _place_at(A, out[first - 1].start, out[first - 1].end) is None \
+            and out[first - 1].text.lower() in lex.title_words:
+        first -= 1
+    return out[first:]
+
+
+def _employer_in(A: Analysis, ws: list[Word]) -> bool:
+    strong = set(A.lex.kw["org_heads"]) - set(A.lex.kw["weak_org_heads"]) - {"Board", "Government", "Service", "Services"}
+    return any(w.text in strong or is_acronym(w.text) or any(x.org for x in _hit_in(A, w.start, w.end)) for w in ws)
+
+
+def _prefix_info(A: Analysis, pre: list[Word]) -> tuple[str | None, bool]:
+    """Country named before a title, and whether an employer (organization) is named there."""
+    country, employer = None, False
+    for w in pre:
+        h = _place_at(A, w.start, w.end)
+        if h and h.place.type == "country":
+            country = country or h.place.country
+        elif is_acronym(w.text) or w.text in A.lex.kw["org_heads"] or any(x.org for x in _hit_in(A, w.start, w.end)):
+            employer = True
+    return country, employer
+
+
+def _clean_title(A: Analysis, ws: list[Word]) -> tuple[str | None, str | None]:
+    """Title text without country adjective, 'of <country>' or employer; and the country."""
+    lex = A.lex
+    country = None
+    for w in ws:
+        h = _place_at(A, w.start, w.end)
+        if h and h.place.type == "country":
+            country = country or h.place.country
+    # Drop honorifics that trail the title (Sheikh before the name).
+    while ws and ws[-1].text in lex.honorific_words and ws[-1].text.lower() not in lex.title_heads \
+            or ws and ws[-1].text in CONNECT:
+        ws = ws[:-1]
+    # First role only: cut at "and" when what follows is not part of a portfolio.
+    for i, w in enumerate(ws):
+        if w.text == "and" and i + 1 < len(ws) and ws[i + 1].text.lower() not in lex.title_words:
+            if any(x.text.lower() in lex.title_heads for x in ws[i + 1:]):
+                ws = ws[:i]
+                break
+    # Cut at the first "of" whose complement is a country, a place-possessive or an employer.
+    ofs = [i for i, w in enumerate(ws) if w.text == "of"]
+    for n, i in enumerate(ofs):
+        seg = ws[i + 1:(ofs[n + 1] if n + 1 < len(ofs) else len(ws))]
+        seg_text = [w.text for w in seg if w.text not in ("the", "The")]
+        if not seg_text:
+            continue
+        evid = False
+        for w in seg:
+            h = _place_at(A, w.start, w.end)
+            if h and h.place.type == "country":
+                evid = True
+                country = country or h.place.country
+            if is_acronym(w.text) and len(w.text) > 1:
+                evid = True
+            if w.text in POSSESSIVE:
+                evid = True
+            if w.text in lex.kw["org_heads"] and w.text not in lex.kw["weak_org_heads"] \
+                    and w.text not in ("Board", "Government", "Service", "Services"):
+                evid = True
+            if any(h.org for h in _hit_in(A, w.start, w.end)):
+                evid = True
+        if seg_text and seg_text[0].lower() in ("city", "country", "region", "republic", "company"):
+            evid = True
+        if evid:
+            ws = ws[:i]
+            break
+    # Country adjectives inside the title ("Head of the Uzbek Government").
+    kept = []
+    for w in ws:
+        h = _place_at(A, w.start, w.end)
+        if h and h.place.type == "country":
+            country = country or h.place.country
+            continue
+        if w.text in POSSESSIVE:
+            continue
+        kept.append(w.text)
+    while kept and kept[-1] in CONNECT | {"the"}:
+        kept.pop()
+    while kept and kept[0] in CONNECT | {"the", "The"}:
+        kept.pop(0)
+    if not kept:
+        return None, country
+    title = " ".join(kept)
+    title = re.sub(r"\s+([,’'])", r"\1", title)
+    title = re.sub(r"\bPM\b", "Prime Minister", title)
+    title = title.replace(" - ", " – ") if " – " in title else title
+    # The dash keeps its spaces as written ("Deputy Prime Minister – Minister for ...").
+    title = re.sub(r"\s*–\s*", " – ", title)
+    if not any(t.lower() in lex.title_heads or t == "Prime" for t in title.replace(",", " ").split()):
+        return None, country
+    return title, country
+
+
+def _appositive_title(A: Analysis, e: int) -> tuple[str, str | None] | None:
+    """"<Name>, [the] [Kazakhstan's] <title> [of ...]": the title and its country."""
+    words, lex = A.words, A.lex
+    if e >= len(words) or words[e].text != ",":
+        return None
+    k = e + 1
+    out: list[Word] = []
+    sent_end = next((b for a, b in A.sents if a <= words[e].start < b), len(A.text))
+    while k < len(words) and words[k].start < sent_end and len(out) < 14:
+        t = words[k].text
+        if t in (",", ".", "(", ")", ";", ":", "“", "\"") or (t == "and" and out and out[-1].text == ","):
+            break
+        if t.lower() in lex.title_words or t in CONNECT or is_cap(t) or t in POSSESSIVE \
+                or t.lower() == "the" or (t.lower() in ("a", "an") and not out):
+            out.append(words[k])
+            k += 1
+            continue
+        break
+    while out and out[0].text.lower() in ("the", "a", "an"):
+        out = out[1:]
+    # Leading country possessive or adjective.
+    country = None
+    while out:
+        h = _place_at(A, out[0].start, out[0].end)
+        if h and h.place.type == "country":
+            country = h.place.country
+            out = out[1:]
+            continue
+        if out[0].text in POSSESSIVE:
+            out = out[1:]
+            continue
+        break
+    if not out or out[0].text.lower() not in lex.title_words:
+        return None
+    if not any(w.text.lower() in lex.title_heads for w in out[:4]):
+        return None
+    title, c2 = _clean_title(A, out)
+    if not title:
+        return None
+    return title, country or c2
+
+
+# ---------------------------------------------------------------- organizations
+
+def find_orgs(A: Analysis) -> None:
+    """Organizations: lexicon, name patterns with org head words, acronyms and NER."""
+    lex, words, text = A.lex, A.words, A.text
+    kw = lex.kw
+    heads = set(kw["org_heads"])
+    weak = set(kw["weak_org_heads"])
+    events = set(kw["event_words"]) | set(kw["doc_words"])
+    found: list[tuple[int, int, str, str | None, OrgEntry | None, list[str]]] = []  # start,end,name,acr,entry,aliases
+    person_words = {k for k, w in enumerate(words) if A.is_claimed(w.start, w.end, ("person",))}
+
+    # 1. Name runs with an org head word.
+    k = 0
+    runs = []
+    while k < len(words):
+        w = words[k]
+        if (is_cap(w.text) or w.text[:1].isdigit() and k + 1 < len(words) and is_cap(words[k + 1].text)) \
+                and k not in person_words and not in_ranges(w.start, w.end, A.noise):
+            s, e = k, k + 1
+            while e < len(words):
+                gap = text[words[e - 1].end:words[e].start]
+                if "\n" in gap or len(gap) > 1:
+                    break
+                t = words[e].text
+                if words[e - 1].text.endswith("-"):
+                    break
+                if t == "," and gap == "" and e + 1 < len(words) and is_cap(words[e + 1].text) \
+                        and any(words[x].text == "of" for x in range(s, e)) \
+                        and any(words[x].text == "and" for x in range(e + 1, min(e + 8, len(words)))):
+                    e += 1
+                    continue
+                if is_cap(t) and e not in person_words:
+                    e += 1
+                    continue
+                if t in ("of", "for", "and", "on", "&", "de") and e + 1 < len(words) and gap == " ":
+                    nxt = e + 1
+                    if words[nxt].text in ("the",) and nxt + 1 < len(words) and t != "and":
+                        nxt += 1
+                    # "A Ministry and B Bank": two names, not one
+                    if t in ("and", "&") and words[e - 1].text in heads and any(
+                            words[x].text in heads for x in range(nxt, min(nxt + 6, len(words)))):
+                        break
+                    if is_cap(words[nxt].text) and nxt not in person_words:
+                        e = nxt + 1
+                        continue
+                if t in (".",) and words[e - 1].text in ("Ltd", "Co", "Corp", "Inc"):
+                    e += 1
+                break
+            runs.append((s, e))
+            k = e
+        else:
+            k += 1
+    for s, e in runs:
+        seg = words[s:e]
+        texts = [w.text.rstrip(".") if w.text.endswith(".") and w.text not in ("Ltd.", "Co.", "Corp.", "Inc.")
+                 else w.text for w in seg]
+        head_idx = [i for i, t in enumerate(texts) if t in heads or t == "Railway" and i > 0 and all(
+            (_place_at(A, w.start, w.end) or Hit(0, 0, "")).place for w in seg[:i] if w.text not in ("The", "the"))]
+        if not head_idx:
+            continue
+        # Split on "of" into segments; the org is the segment holding the last head,
+        # extended over following "of" segments that are not a country.
+        ofs = [i for i, t in enumerate(texts) if t == "of"]
+        bounds = [-1] + ofs + [len(texts)]
+        segs = [(bounds[n] + 1, bounds[n + 1]) for n in range(len(bounds) - 1)]
+        h = head_idx[-1]
+        si = next(n for n, (a, b) in enumerate(segs) if a <= h < b)
+        a, b = segs[si]
+        seg_heads = [t for t in texts[a:b] if t in heads]
+        if si > 0 and texts[segs[si - 1][1] - 1].lower() in lex.title_heads \
+                and all(t in weak or t in ("Service", "Services") for t in seg_heads):
+            continue  # "Minister of Transport and Logistic Services": a portfolio
+        # "Heads of Government Council", "Ministry of X": join left over an "of" when
+        # the left segment is a head-first phrase ("Ministry", "Department") or "Heads".
+        while si > 0:
+            pa, pb = segs[si - 1]
+            left_texts = texts[pa:pb]
+            if left_texts and (left_texts[-1] in heads and left_texts[-1] not in weak and pb - pa <= 3
+                               and not any(t.lower() in lex.title_heads for t in left_texts)
+                               or left_texts[-1] in ("Heads",)):
+                si -= 1
+                a = pa
+                continue
+            break
+        end_seg = si
+        for n in range(si + 1, len(segs)):
+            sa, sb = segs[n]
+            seg_words = seg[sa:sb]
+            if not seg_words:
+                break
+            if any((_place_at(A, w.start, w.end) or Hit(0, 0, "")).place for w in seg_words):
+                break
+            if any(t.lower() in lex.title_heads for t in texts[sa:sb]):
+                break
+            end_seg = n
+            b = sb
+        b = segs[end_seg][1]
+        part = seg[a:b]
+        # Leading words that are titles, honorifics, "The", or a nationality adjective.
+        aliases = []
+        while part and (part[0].text in ("The", "the") or part[0].text.lower() in lex.title_heads
+                        and part[0].text not in heads):
+            part = part[1:]
+        while part and part[0].text in ("of", "and", "for", "&", "on", "in"):
+            part = part[1:]
+        while part and (part[-1].text.lower() in lex.title_heads or part[-1].text.lower() in
+                        ("vice", "deputy", "first", "acting", "general", "executive", "chief", "senior", "special")) \
+                and part[-1].text not in heads:
+            part = part[:-1]
+        if not part:
+            continue
+        ptexts = [w.text for w in part]
+        first_head = next((i for i, t in enumerate(ptexts) if t in heads), None)
+        if first_head is not None and any(t in events for t in ptexts[first_head + 1:]):
+            continue  # an event or document named after the org
+        if any(t in events for t in ptexts) and not any(t in heads and t not in weak for t in ptexts):
+            continue
+        lead = _place_at(A, part[0].start, part[0].end)
+        if lead and lead.place.type == "country" and lead.place.adjective and len(part) > 1 \
+                and not text[part[0].end:part[1].start].strip():
+            n_lead = sum(1 for w in part if _place_at(A, w.start, w.end) is lead)
+            rest = [w.text for w in part[n_lead:] if w.text not in ("of", "and", "for", "the", "&")]
+            if len(rest) > 1 or rest and rest[0] not in heads and rest[0] != "Railway":
+                aliases.append(text[part[0].start:part[-1].end])
+                part = part[n_lead:]
+        if not part:
+            continue
+        name = text[part[0].start:part[-1].end]
+        if part[-1].text in ("and", "of", "for", "&"):
+            continue
+        core = [w.text for w in part if w.text not in ("of", "and", "for", "the", "&", "on", "in")]
+        if all(t in heads for t in core) and "of" not in [w.text for w in part]:
+            continue  # "Ministry", "Bank": no name
+        if all(t in weak or _place_at(A, w.start, w.end) for t, w in zip(core, [w for w in part if w.text in core])):
+            if not any(is_acronym(t) for t in core):
+                continue
+        last_head = [t for t in core if t in heads]
+        if last_head and all(t in weak for t in last_head):
+            # "ACWA Power", "Tata Power": a weak head needs a proper name before it.
+            if not any(is_acronym(t) or not (_place_at(A, w.start, w.end) or t in weak or t.lower() in lex.title_words)
+                       for w in part for t in [w.text] if t not in heads):
+                continue
+            if not any(e_.label_ == "ORG" and e_.start_char <= part[0].start < e_.end_char for e_ in A.doc.ents) \
+                    and not any(is_acronym(w.text) for w in part):
+                continue
+        if s > 0 and words[s - 1].text in POSSESSIVE and s > 1:
+            ph = _place_at(A, words[s - 2].start, words[s - 2].end)
+            if ph and ph.place.type == "country":
+                aliases.append(text[words[s - 2].start:part[-1].end])
+        if core[-1] in kw["not_org_heads"] or core[0] in ("Government", "Cabinet"):
+            continue
+        found.append((part[0].start, part[-1].end, name, None, None, aliases))
+
+    # 2. Lower-case intergovernmental bodies.
+    for m in INTERGOV.finditer(text):
+        s, e = m.start(1), m.end(1)
+        name = m.group(1)
+        first = name.split()[0]
+        fh = _place_at(A, s, s + len(first.split("-")[0]))
+        if is_cap(first) and not fh:
+            name = name[len(first):].strip()
+            s = e - len(name)
+        found.append((s, e, name, None, None, []))
+
+    # 3. Lexicon organizations (not those only inside a named conference or forum).
+    named_events = [(a, b) for a, b, name in A.events if not re.match(r"(?:\S+\s)*?(?:meeting|session|summit|sitting)\s+of\b", name)]
+    for h in A.hits:
+        if h.org and h.org.kind != "project" and not in_ranges(h.start, h.end, A.noise) \
+                and not in_ranges(h.start, h.end, named_events):
+            found.append((h.start, h.end, h.surface, None, h.org, []))
+
+    # 4. NER ORG spans nobody else explains.
+    for ent in A.doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        s, e = ent.start_char, ent.end_char
+        sub = text[s:e]
+        while sub.lower().startswith("the "):
+            sub, s = sub[4:], s + 4
+        for suf in ("’s", "'s", "’", " –", " -"):
+            if sub.endswith(suf):
+                sub, e = sub[: -len(suf)].rstrip(), s + len(sub[: -len(suf)].rstrip())
+        if not sub or in_ranges(s, e, A.noise) or A.is_claimed(s, e) \
+                or any(a < e and s < b for a, b, *_ in found):
+            continue
+        toks = sub.split()
+        if any(t in events for t in toks) or any(c.isdigit() for c in sub):
+            continue
+        if toks[0] in ("Government", "Cabinet") or toks[-1] in ("Government", "Cabinet") \
+                or "Cabinet of Ministers" in sub or sub in ("Board of Directors",):
+            continue
+        if all(t.lower() in lex.title_words or t in ("and", "of", ",") for t in toks):
+            continue  # a portfolio inside a title ("Industry and Trade")
+        if re.search(r"\b(?:Minister|Secretary|Ministry|Minister of State)\s+(?:of|for)\s+(?:the\s+)?$", text[max(0, s - 30):s]) \
+                and not any(t in heads and t not in weak for t in toks):
+            continue
+        if re.match(r"\s+(?:region|province|oblast|district|city|village|town|area)\b", text[e:e + 12]):
+            continue
+        span = A.doc.char_span(s, e)
+        if len(toks) == 1 and span is not None and (span[0].pos_ == "ADJ" or (
+                span.end < len(A.doc) and A.doc[span.end].pos_ == "NOUN" and A.doc[span.end].text.islower())):
+            continue  # used as an adjective ("Turkic states")
+        if any(t.lower() in lex.title_words and t.lower() in lex.title_heads for t in toks):
+            continue
+        hits = [h for h in A.hits if s <= h.start and h.end <= e and h.place]
+        if hits and sum(h.end - h.start for h in hits) >= len(sub.replace(" ", "")) - 2:
+            continue  # only places ("Kazakh", "Kazakh-Uzbek")
+        if any(h.place and h.start == s for h in hits) and len(toks) <= 2 and not any(
+                t in heads for t in toks):
+            continue
+        if len(toks) == 1:
+            t = toks[0]
+            if not (is_acronym(t) or is_title_case(t)) or t in _non_name(A) or t in lex.towns \
+                    or t.lower() in lex.title_words:
+                continue
+            if is_acronym(t) and t in lex.places:
+                continue
+        elif not all(is_cap(t) or t in ("of", "and", "for", "&", "de") for t in toks):
+            continue
+        found.append((s, e, sub, None, None, []))
+
+    # Acronyms in brackets after a name: "Eurasian Development Bank (EDB)".
+    acr_of: dict[str, int] = {}
+    for m in ACRONYM_PAREN.finditer(text):
+        acr = m.group(1)
+        if not is_acronym(acr):
+            continue
+        for n, f in enumerate(found):
+            if f[1] <= m.start() and not text[f[1]:m.start()].strip():
+                initials = "".join(w[0] for w in re.split(r"[\s\-]+", f[2]) if w and w[0].isupper())
+                if acr[0].upper() == f[2][0].upper() or acr.upper() in initials.upper() or (f[4] and f[4].acronym == acr):
+                    acr_of[acr] = n
+                    found[n] = (f[0], f[1], f[2], acr, f[4], f[5])
+                    A.claimed.append((m.start(1), m.end(1), "org"))
+                # "Eurasian Development Bank (EDB) Council": the council of that bank.
+                tail = re.match(r"\)\s+([A-Z][a-z]+)\b", text[m.end() - 1:])
+                if tail and tail.group(1) in heads:
+                    s2 = m.start(1)
+                    e2 = m.end() - 1 + tail.end()
+                    name = f"{acr} {tail.group(1)}"
+                    found.append((f[0], e2, name, None, None, [f"{f[2]} {tail.group(1)}"]))
+                break
+
+    # Assemble entities, merging forms of one organization.
+    ents: list[Ent] = []
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    # Drop candidates nested in a longer candidate (the longer one is the name written),
+    # but remember lexicon orgs nested inside others as non-standalone mentions.
+    spans = [(f[0], f[1]) for f in found]
+    for f in found:
+        s, e, name, acr, entry, aliases = f
+        if A.is_claimed(s, e, ("project",)) and not (entry and entry.kind != "project"):
+            continue
+        outer = [(a, b) for a, b in spans if a <= s and e <= b and (a, b) != (s, e)]
+        ent = _match_org(ents, name, acr, entry)
+        if outer:
+            if ent:
+                ent.mentions.append((s, e, name))
+            continue
+        if ent is None:
+            ent = Ent("organization", name, forms=[], acronym=acr)
+            ent.lex_key = entry.name if entry else None
+            ents.append(ent)
+        if name not in ent.forms:
+            ent.forms.append(name)
+        for al in aliases:
+            if al not in ent.forms:
+                ent.forms.append(al)
+        if acr:
+            ent.acronym = acr
+        ent.mentions.append((s, e, name))
+    # Bare acronym mentions of known long names.
+    for ent in ents:
+        if ent.acronym:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(ent.acronym)}(?![\w-])", text):
+                if not any(a <= m.start() < b for a, b, _ in ent.mentions):
+                    ent.mentions.append((m.start(), m.end(), ent.acronym))
+    # Company name with and without its corporate suffix ("COFCO" / "COFCO Group").
+    suffixes = set(kw["corporate_suffixes"])
+    for ent in list(ents):
+        for other in ents:
+            if other is ent or ent not in ents:
+                continue
+            if other.name.startswith(ent.name + " ") and all(
+                    t in suffixes or t.rstrip(".") in suffixes for t in other.name[len(ent.name):].split()) \
+                    or ent.name.startswith(other.name + " ") and False:
+                other.mentions.extend(ent.mentions)
+                if is_acronym(ent.name):
+                    other.acronym = other.acronym or ent.name
+                else:
+                    other.forms.append(ent.name)
+                ents.remove(ent)
+                break
+    for ent in ents:
+        ent.mentions.sort()
+        ent.name = _org_display(ent)
+        for a, b, _ in ent.mentions:
+            A.claimed.append((a, b, "org"))
+    A.orgs = [e for e in ents if e.mentions]
+
+
+def _match_org(ents: list[Ent], name: str, acr: str | None, entry: OrgEntry | None) -> Ent | None:
+    for ent in ents:
+        if entry and ent.lex_key == entry.name:
+            return ent
+        if _fold(name) in {_fold(f) for f in ent.forms} or (ent.acronym and name == ent.acronym):
+            return ent
+        if acr and ent.acronym == acr:
+            return ent
+    return None
+
+
+def _org_display(ent: Ent) -> str:
+    """The fullest form written (an acronym-only org keeps its acronym)."""
+    forms = [f for f in ent.forms if f]
+    if not forms:
+        return ent.name
+    # Prefer the form first written that is not an alias built from a nationality prefix.
+    first = forms[0]
+    longer = [f for f in forms if f.endswith(first) is False and f.startswith(first + " ")
+              and not is_acronym(f.split()[-1])]
+    if is_acronym(first) and len(forms) > 1:
+        full = [f for f in forms if not is_acronym(f)]
+        if full:
+            ent.acronym = ent.acronym or first
+            return full[0]
+    if longer and any(w in ("News", "Agency") for w in longer[0].split()):
+        return longer[0]
+    return first
+
+
+# ---------------------------------------------------------------- locations
+
+def find_places(A: Analysis) -> None:
+    """Countries (also through adjectives), cities, regions and other places."""
+    lex, text, kw = A.lex, A.text, A.lex.kw
+    cands: list[tuple[int, int, str, Place, bool]] = []  # start, end, surface, place, adjective
+    ner_geo = [(e.start_char, e.end_char, e.label_) for e in A.doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+
+    def ner_at(s, e):
+        return any(a <= s and e <= b for a, b, _ in ner_geo)
+
+    for h in A.hits:
+        if not h.place or in_ranges(h.start, h.end, A.noise) or A.is_claimed(h.start, h.end, ("person",)):
+            continue
+        if h.place.adjective and re.search(r"Trans-?$", text[max(0, h.start - 6):h.start]):
+            continue
+        if h.place.key == "Caspian Sea" and h.surface == "Caspian" and re.search(r"Trans-?$", text[max(0, h.start - 6):h.start]):
+            continue
+        if h.place.type == "city" and h.surface in lex.ambiguous and not ner_at(h.start, h.end):
+            continue
+        if h.place.type == "country" and re.match(r"\s?(?:dollars?|\$|cents?)\b", text[h.end:h.end + 9]):
+            continue  # "US dollars": a currency
+        if h.place.type in ("other", "region") and h.surface != h.place.key and h.place.key.startswith(h.surface + " "):
+            cands.append((h.start, h.end, h.surface, h.place, True))  # "Caspian" for the Caspian Sea
+            continue
+        cands.append((h.start, h.end, h.surface, h.place, h.place.adjective))
+
+    # "<Name> region", "<Name> Oblast", "Lake X", "X Sea".
+    region_words = "|".join(re.escape(w) for w in kw["region_words"] if w not in ("Republic", "valley", "Valley"))
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’\-]+\s(?:(?:do|de|del|da|dos)\s)?){{1,3}})({region_words})\b", text):
+        name_part = m.group(1).strip()
+        first_word = name_part.split()[0]
+        if first_word in ("The", "This", "That", "Each", "Every", "Our") or name_part in lex.places and \
+                lex.places[name_part].type == "country":
+            continue
+        if any(t.lower() in lex.title_words or t in kw["org_heads"] for t in name_part.split()):
+            continue
+        if A.is_claimed(m.start(), m.end(), ("person", "org")):
+            continue
+        full = m.group(0)
+        if m.group(2) == "state" and re.match(r"[\s-]+(?:border|visit|budget|secretary|level|compan|enterprise|"
+                                               r"program|media|televis|news|agenc|owned|official|leader|capital|"
+                                               r"bod|institution|structure|property|support|fund)", text[m.end():m.end() + 14]):
+            continue  # "state border", "state visit"
+        if all((_place_at(A, m.start(1) + x.start(), m.start(1) + x.end()) or Hit(0, 0, "", Place("", "city", None))).place.type
+               == "country" for x in re.finditer(r"[^\s-]+", name_part)):
+            continue  # "Kazakh-Uzbek state"
+        cands.append((m.start(), m.end(), full, Place(full, "region", None), False))
+    for m in re.finditer(r"\b((?:[A-Z][\w'’\-]+\s){1,2})(Sea|Ocean|Lake|River|Strait|Gulf|Bay|Mountains|Desert)\b", text):
+        if not lex.places.get(m.group(0)) and not A.is_claimed(m.start(), m.end(), ("person", "org")):
+            first_word = m.group(1).split()[0]
+            if first_word not in ("The", "This"):
+                cands.append((m.start(), m.end(), m.group(0), Place(m.group(0), "other", None), False))
+    # "the village of Shortandy", "Astana city".
+    for m in re.finditer(r"\b(?:village|town|city|settlement|capital|station|port)\s+of\s+([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)", text):
+        s, e = m.start(1), m.end(1)
+        if not A.is_claimed(s, e, ("person", "org")) and not any(c[0] <= s < c[1] for c in cands):
+            town = lex.towns.get(m.group(1))
+            cands.append((s, e, m.group(1), town or Place(m.group(1), "city", None), False))
+    # Places named in project names and route pairs (handed over by the project finder).
+    for s, e, name in A.project_places:
+        if not any(c[0] <= s < c[1] for c in cands) and not A.is_claimed(s, e, ("person", "org")):
+            town = lex.towns.get(name)
+            cands.append((s, e, name, town or Place(name, "city", None), False))
+    # NER places the lexicons do not know.
+    for s, e, label in ner_geo:
+        sub = text[s:e]
+        while sub.lower().startswith("the "):
+            sub, s = sub[4:], s + 4
+        if sub.endswith(("’s", "'s")):
+            sub, e = sub[:-2], e - 2
+        if not sub or any(c[0] < e and s < c[1] for c in cands) or A.is_claimed(s, e) \
+                or in_ranges(s, e, A.noise) or any(a < e and s < b for a, b in A.project_spans):
+            continue
+        toks = re.split(r"[\s]+", sub)
+        if not all(is_title_case(t) or t in ("of", "and", "de", "al") for t in toks) or len(toks) > 4:
+            continue
+        if any(t in _non_name(A) or t.lower() in lex.title_words or t in kw["org_heads"] for t in toks):
+            continue
+        if re.search(r"[-–—]", sub) and len(toks) > 1:
+            continue
+        if label == "FAC":
+            continue
+        if re.match(r"\s[-–—]\s?[A-Z]", text[e:e + 4]) or re.search(r"[A-Z][\w-]*\s?[-–—]\s$", text[max(0, s - 30):s]):
+            continue  # one end of a named pair ("Tokmok – Avtodorozhny"), not a place by itself
+        town = lex.towns.get(sub)
+        if town:
+            cands.append((s, e, sub, town, False))
+        elif label == "GPE" and len(toks) <= 2:
+            cands.append((s, e, sub, Place(sub, "city", None), False))
+        elif label == "LOC" and len(toks) <= 3:
+            cands.append((s, e, sub, Place(sub, "other", None), False))
+
+    # A place inside a longer place name ("Akmola" in "Akmola Region") is that name.
+    cands = [c for c in cands if c[4] or not any(
+        o is not c and o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0]) and not o[4] for o in cands)]
+    # Home country: the dateline's, else the one written most.
+    counts = Counter(c[3].country for c in cands if c[3].type == "country")
+    dl = A.article.dateline
+    if dl:
+        dl_pos = A.text.find(dl)
+        for s, e, sur, p, adj in cands:
+            if dl_pos <= s < dl_pos + len(dl) and p.country:
+                A.home = p.country
+                break
+    if not A.home and counts:
+        A.home = counts.most_common(1)[0][0]
+
+    ents: dict[str, Ent] = {}
+    for s, e, surface, p, adj in sorted(cands):
+        key = f"{p.type}:{p.country}:{p.key}" if p.type == "country" else f"{p.type}:{_fold(p.key)}"
+        ent = ents.get(key)
+        written = surface.title() if surface.isupper() and len(surface) > 3 else surface
+        if written.startswith("the "):
+            written = written[4:]
+        if ent is None:
+            country = p.country if p.type != "region" or p.country else None
+            if p.type in ("city",) and not country:
+                country = A.home
+            if p.type == "region" and not p.country and p.key not in lex.places:
+                country = A.home
+            ent = Ent("location", p.key, forms=[], type=p.type, country=country)
+            ents[key] = ent
+        if not adj and written not in ent.forms:
+            ent.forms.append(written)
+        ent.mentions.append((s, e, surface))
+    for ent in ents.values():
+        if ent.forms:
+            # The standalone name written first; for regions "X region" beats "X".
+            ent.name = ent.forms[0]
+        else:
+            ent.name = A.lex.country_names.get(ent.country, ent.name) if ent.type == "country" else ent.name
+        if ent.type == "region" and re.search(r"\s(region|Region|oblast|Oblast|province|Province)$", ent.name):
+            bare = re.sub(r"\s+\S+$", "", ent.name)
+            if bare not in ent.forms:
+                ent.forms.append(bare)
+        for a, b, _ in ent.mentions:
+            A.claimed.append((a, b, "location"))
+    # A region "X region" and a bare "X" elsewhere are one place.
+    vals = list(ents.values())
+    for r in [v for v in vals if v.type == "region"]:
+        for v in vals:
+            if v is not r and v.type != "country" and v.name in r.forms and v in vals:
+                r.mentions.extend(v.mentions)
+                vals.remove(v)
+    A.places = vals
+
+
+# ---------------------------------------------------------------- assembly
+
+def analyze(doc: Doc, article: Article) -> Analysis:
+    """Tokens, sentences, lexicon hits and noise ranges of one article."""
+    lex = get_lexicon()
+    text = article.text
+    return Analysis(article=article, doc=doc, text=text, words=words_of(doc), sents=sentence_bounds(doc),
+                    noise=noise_ranges(text), hits=scan_lexicon(doc, lex), lex=lex)
+
+
+def build_records(A: Analysis) -> tuple[list[Person], list[Organization], list[Location], list[Mention]]:
+    """Records and mentions from the assembled entities."""
+    text, sents = A.text, A.sents
+    persons, orgs, locs, mentions = [], [], [], []
+    for e in A.persons:
+        s0, e0, _ = e.mentions[0]
+        country = e.country
+        if country is None and e.title and e.lex_key is not None:
+            low = e.title.lower().split()
+            if low and low[0] in STATE_OFFICES | {"first", "deputy", "acting", "federal", "union"} \
+                    and not e.lex_key.startswith("EMPLOYER"):
+                country = A.home
+        aliases = [f for f in e.forms if f != e.name]
+        persons.append(Person(e.name, e.title, country, aliases, len(e.mentions), make_span(text, s0, e0, sents)))
+        mentions += [Mention(t, a, b, "person", e.name) for a, b, t in e.mentions]
+    for e in A.orgs:
+        s0, e0, _ = e.mentions[0]
+        aliases = [f for f in e.forms if f != e.name and f != e.acronym]
+        acr = e.acronym if e.acronym else (e.name if is_acronym(e.name) and " " not in e.name else None)
+        orgs.append(Organization(e.name, acr, None, aliases, len(e.mentions), make_span(text, s0, e0, sents)))
+        mentions += [Mention(t, a, b, "organization", e.name) for a, b, t in e.mentions]
+    for e in A.places:
+        e.mentions.sort()
+        s0, e0, _ = e.mentions[0]
+        aliases = [f for f in e.forms if f != e.name]
+        locs.append(Location(e.name, e.type, e.country, aliases, len(e.mentions), make_span(text, s0, e0, sents)))
+        mentions += [Mention(t, a, b, "location", e.name) for a, b, t in e.mentions]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return persons, orgs, locs, mentions

@@ -1,0 +1,186 @@
+"""Meetings between named parties: who met whom, when, at which event and in which city."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..models import Meeting
+from .entities import Analysis, Ent
+from .textutil import make_span
+
+TRIGGER = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks?|talked|phone|telephone|call|conversation|discussed|discuss|discussion|"
+    r"received|receives|hosted|hosts|negotiations|negotiated|signed|delegations?|sidelines|took part|"
+    r"taking part|take part|participated|co-chaired|chaired|held)\b", re.IGNORECASE)
+WITH_PARTY = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks?|conversation|call|negotiations|discussions?|signed\s+\w+(?:\s+\w+)?)"
+    r"\s+(?:\w+\s+){0,2}?(?:with|between)\b|\breceived\s+by\b|\bhosted\b|\breceived\b", re.IGNORECASE)
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+DATE = re.compile(
+    r"\b(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s?(?P<day>\d{1,2})(?!\d|,?\s?\d{4}\b(?!-))"
+    r"|\b(?P<day2>\d{1,2})\s(?P<mon2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+    r"|\bon\s(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<rel>[Tt]oday|[Yy]esterday)\b")
+REPORTED = re.compile(r"\b(?:reported|reports|said|stated|announced|informs|cited|published)\b[^.]{0,60}$")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+EVENT_ORD = r"(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|" \
+            r"regular|extraordinary|inaugural|annual|round-table|plenary|joint|informal)\s+)*"
+CAP = r"[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*"
+CAPRUN = rf"{CAP}(?:\s(?:(?:of|for|and|on|the|to)\s)*{CAP})*"
+EVENT1 = re.compile(rf"\b({EVENT_ORD}(?:meeting|session|summit|sitting)\s+of\s+the\s+{CAPRUN}"
+                    rf"(?:\s\([A-Z]{{2,8}}\)\s{CAP})?)")
+EVENT2 = re.compile(rf"\b((?:\d+(?:st|nd|rd|th)\s|{CAPRUN}\s|\d+(?:st|nd|rd|th)\s{CAPRUN}\s)(?:Forum|Summit|Conference|Congress|Expo|Week|Dialogue|"
+                    rf"Exhibition|Session)(?:\s(?:of\s+the\s+Parties\s+to\s+the|on)\s{CAPRUN})?)\b")
+
+
+def _resolve_date(m: re.Match, published: date | None) -> str | None:
+    if published is None:
+        return None
+    if m.group("rel"):
+        d = published if m.group("rel").lower() == "today" else published - timedelta(days=1)
+        return d.isoformat()
+    if m.group("wd"):
+        target = WEEKDAYS.index(m.group("wd").lower())
+        delta = (published.weekday() - target) % 7
+        return (published - timedelta(days=delta)).isoformat()
+    mon = (m.group("mon") or m.group("mon2"))[:3].lower()
+    day = int(m.group("day") or m.group("day2"))
+    try:
+        d = date(published.year, MONTHS[mon], day)
+    except ValueError:
+        return None
+    if d > published + timedelta(days=7):  # a December event reported in January
+        d = date(published.year - 1, MONTHS[mon], day)
+    return d.isoformat()
+
+
+def _date_in(text: str, start: int, end: int, published: date | None) -> str | None:
+    for m in DATE.finditer(text, start, end):
+        if REPORTED.search(text[start:m.start()]):
+            continue
+        got = _resolve_date(m, published)
+        if got:
+            return got
+    return None
+
+
+def find_events(A: Analysis) -> list[tuple[int, int, str]]:
+    """Named forums, summits and numbered sessions of bodies."""
+    out = []
+    for rx in (EVENT1, EVENT2):
+        for m in rx.finditer(A.text):
+            name = m.group(1).strip()
+            s = m.start(1)
+            for lead in ("The ", "the ", "A ", "a ", "regular ", "Regular "):
+                if name.startswith(lead):
+                    name, s = name[len(lead):], s + len(lead)
+            if any(a <= s < b for a, b, _ in out) or any(a < s + len(name) and s < b for a, b in A.project_spans):
+                continue
+            out.append((s, s + len(name), name))
+    out.sort()
+    A.events = out
+    return out
+
+
+def find_meetings(A: Analysis) -> list[Meeting]:
+    """Meetings reported as having happened between at least two named parties."""
+    text, sents = A.text, A.sents
+    published = A.article.published
+    events = find_events(A)
+    agencies = {o.name for o in A.orgs if o.lex_key and _is_agency(A, o)}
+    protagonist = max(A.persons, key=lambda p: (len(p.mentions), -p.mentions[0][0]), default=None)
+
+    def in_sent(ent: Ent, s: int, e: int) -> list[int]:
+        return [a for a, b, _ in ent.mentions if s <= a < e]
+
+    raw: list[dict] = []
+    for k, (s, e) in enumerate(sents):
+        sent = text[s:e]
+        if not TRIGGER.search(sent):
+            continue
+        people = sorted(((min(in_sent(p, s, e)), p) for p in A.persons if in_sent(p, s, e)), key=lambda x: x[0])
+        parties: list[str] = []
+        if len(people) >= 2:
+            parties = [p.name for _, p in people]
+        elif len(people) == 1:
+            pos, person = people[0]
+            before = text[s:pos]
+            m = None
+            for m in WITH_PARTY.finditer(before):
+                pass
+            if m and not re.search(r"[.;]", before[m.end() - s if False else 0:][m.end():]):
+                other = protagonist if protagonist is not None and protagonist is not person else None
+                if other is not None:
+                    parties = [other.name, person.name]
+            if not parties:
+                after = text[pos:e]
+                m2 = re.search(r"\b(?:met|meeting|talks|negotiations|signed\s+\w+(?:\s+\w+)?)\s+with\s+(?:the\s+)?", after)
+                if m2:
+                    orgs = [o for o in A.orgs if o.name not in agencies
+                            and any(pos + m2.end() <= a < e for a, b, _ in o.mentions)]
+                    if orgs:
+                        parties = [person.name] + [o.name for o in orgs]
+        if len(set(parties)) < 2:
+            continue
+        raw.append({"participants": list(dict.fromkeys(parties)), "sent": k, "start": s, "end": e})
+
+    meetings: list[dict] = []
+    for r in raw:
+        same = next((m for m in meetings if len(set(m["participants"]) & set(r["participants"])) >= 2), None)
+        if same:
+            same["participants"] += [p for p in r["participants"] if p not in same["participants"]]
+            continue
+        meetings.append(r)
+
+    out = []
+    for m in meetings:
+        s, e = m["start"], m["end"]
+        ev = next((x for x in events if s <= x[0] < e), None)
+        if ev is None:
+            ev = next((x for x in events if x[0] < s), None)
+        date_ = _date_in(text, s, e, published)
+        if date_ is None and ev:
+            es = next(((a, b) for a, b in sents if a <= ev[0] < b), None)
+            if es:
+                date_ = _date_in(text, es[0], es[1], published)
+        city = _meeting_city(A, s, e, ev)
+        out.append(Meeting(m["participants"], date_, ev[2] if ev else None, city, make_span(text, s, e, sents)))
+    return out
+
+
+def _is_agency(A: Analysis, org: Ent) -> bool:
+    entry = A.lex.orgs.get(org.lex_key or "")
+    return bool(entry and entry.kind == "agency")
+
+
+def _meeting_city(A: Analysis, s: int, e: int, ev) -> str | None:
+    cities = [p for p in A.places if p.type == "city"]
+
+    def city_in(a: int, b: int, pattern: str) -> str | None:
+        for c in cities:
+            for x, y, _ in c.mentions:
+                if a <= x < b and re.search(pattern, A.text[max(a, x - 12):x]):
+                    return c.name
+        return None
+
+    got = city_in(s, e, r"\b(?:in|to|at)\s+(?:the\s+)?$")
+    if got:
+        return got
+    if ev:
+        for c in cities:
+            if any(ev[0] <= x < ev[1] for x, _, _ in c.mentions):
+                return c.name
+        es = next(((a, b) for a, b in A.sents if a <= ev[0] < b), None)
+        if es:
+            got = city_in(es[0], es[1], r"\b(?:in|at)\s+(?:the\s+)?$")
+            if got:
+                return got
+    before = [(a, b) for a, b in A.sents if b <= s]
+    for a, b in reversed(before):
+        got = city_in(a, b, r"\b(?:visit(?:ed)?|trip|arrival|arrived|travel(?:l?ed)?)\s+(?:to|in)?\s*$")
+        if got:
+            return got
+    return None

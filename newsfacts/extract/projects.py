@@ -1,0 +1,200 @@
+"""Named infrastructure and development projects, typed."""
+from __future__ import annotations
+
+import re
+
+from ..models import Project
+from .entities import Analysis, _fold, _place_at
+from .textutil import in_ranges, is_cap, make_span
+
+CAPW = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+DASH = r"\s?[-–—]\s?"
+# A proper part: capitalized words, possibly a dash chain of places ("Karagandy–Zhezkazgan").
+PROPER = rf"(?:\d{{4}}\s)?{CAPW}(?:(?:\s|{DASH})(?:(?:of|for|and|the)\s)?{CAPW})*"
+
+
+def _type_of(name: str, kw: dict) -> str:
+    low = name.lower()
+    # Order matters: a "railway line" is a railway, an "optical line" digital.
+    for typ in ("railway", "road", "digital", "water", "energy", "environment", "industrial"):
+        for w in kw["project_types"][typ]:
+            if re.search(rf"\b{re.escape(w)}\b", low):
+                return typ
+    return "other"
+
+
+def find_projects(A: Analysis) -> list[Project]:
+    """Projects with a proper name or a place-designation in front of an infrastructure noun."""
+    lex, text, kw = A.lex, A.text, A.lex.kw
+    mods = "|".join(re.escape(m) for m in sorted(kw["project_mods"], key=len, reverse=True))
+    heads = "|".join(re.escape(h) for h in sorted(kw["project_heads"], key=len, reverse=True))
+    cap_heads = "|".join(re.escape(h) for h in sorted(kw["project_heads_cap"], key=len, reverse=True))
+    found: list[tuple[int, int, str, list[str]]] = []
+
+    # 1. "<Proper> [modifiers] <head>": Almaty bypass road, Caspian underwater optical line.
+    pat1 = re.compile(rf"({PROPER})((?:\s(?:{mods})){{0,3}})\s({heads})\b(?!\s+[A-Z])")
+    for m in pat1.finditer(text):
+        proper = m.group(1)
+        s = m.start(1)
+        # Trim a leading article/determiner or a sentence-initial word that is not a name.
+        while True:
+            first = proper.split()[0] if proper.split() else ""
+            if first in ("The", "A", "An", "This", "That", "Its", "Their", "Our", "New", "Under", "In", "On",
+                         "With", "For", "From", "And", "Along", "Both", "Second", "First", "Second-track"):
+                cut = len(first) + 1
+                proper, s = proper[cut:], s + cut
+                if not proper:
+                    break
+                continue
+            break
+        if not proper or proper.endswith(("’s", "'s")):
+            continue
+        head = m.group(3)
+        if m.group(2).strip() == "" and head in ("line", "section", "link", "park", "zone", "hub", "farm",
+                                                  "complex", "station", "plant", "cable", "route") \
+                and not re.search(DASH, proper):
+            # A bare "<Name> line" is only a project when a dash chain names its ends.
+            if not (head in ("zone", "park") and re.search(r"Industrial|Economic|Free|Technology", proper)):
+                continue
+        parts = [p for p in re.split(rf"{DASH}|\s", proper) if p]
+        places = [(_place_at(A, s + proper.find(p), s + proper.find(p) + len(p)), p) for p in parts]
+        is_chain = bool(re.search(DASH, proper)) and len(parts) >= 2
+        all_country = all(h and h[0] and h[0].place.type == "country" for h in places)
+        if all_country and not is_chain:
+            continue  # "Kazakh railway", "Chinese project"
+        if len(parts) == 1 and not places[0][0] and not m.group(2).strip() and head in (
+                "project", "programme", "program", "initiative", "plan", "route", "corridor"):
+            continue  # "Tokayev project": a single unknown word is no designation
+        if A.is_claimed(s, s + len(proper), ("person",)):
+            continue
+        if len(parts) == 1 and parts[0] in lex.kw["org_heads"]:
+            continue
+        if any(p in kw["months"] or p in kw["weekdays"] for p in parts):
+            continue
+        name = text[s:m.end()]
+        found.append((s, m.end(), name, []))
+        if is_chain:
+            _chain_places(A, s, proper)
+
+    # Route pairs outside project names: "two sections, Dostyk - Aktogay and Moyinty - Balkhash".
+    for m in re.finditer(rf"\b(?:sections?|stretch(?:es)?|segments?|routes?|between)\b[^.;]{{0,12}}?"
+                         rf"((?:{CAPW}{DASH}{CAPW})(?:\s(?:and|,)\s(?:{CAPW}{DASH}{CAPW}))*)", text):
+        for pair in re.split(r"\s(?:and|,)\s", m.group(1)):
+            _chain_places(A, m.start(1) + m.group(1).find(pair), pair)
+
+    # 2. Capitalized names ending in a project head: Trans-Caspian International Transport Route.
+    pat2 = re.compile(rf"({PROPER}\s(?:{cap_heads}))\b((?:\s(?:{CAPW}))*)")
+    for m in pat2.finditer(text):
+        name = m.group(1)
+        s = m.start(1)
+        while name.split()[0] in ("The", "A", "An", "This"):
+            cut = len(name.split()[0]) + 1
+            name, s = name[cut:], s + cut
+        words = name.split()
+        last = words[-1]
+        if len(words) < 2:
+            continue
+        if any(w in lex.kw["org_heads"] and w not in ("Development", "Energy", "Power", "Center", "Centre")
+               for w in words[:-1]):
+            continue
+        if all(_place_at(A, s + name.find(w), s + name.find(w) + len(w)) for w in words[:-1]) and "-" not in name:
+            continue  # "Georgian Railway": a national company, not a named project
+        if last == "Plan" and "Infrastructure" not in words:
+            continue
+        if last in ("Road",) and len(words) < 3:
+            continue
+        if last in ("Port", "Airport", "Station", "Line", "Park", "Hub", "Zone", "Link", "Network",
+                    "Mission", "Program", "Programme", "Initiative", "Project", "Plant", "Complex", "Terminal") \
+                and len(words) < 2:
+            continue
+        if all((_place_at(A, s + name.find(w), s + name.find(w) + len(w)) or 0) for w in words[:-1]):
+            if last in ("Project", "Programme", "Program", "Initiative"):
+                continue
+        if A.is_claimed(s, s + len(name), ("person",)):
+            continue
+        end = s + len(name)
+        # "International Industrial Cooperation Center Central Asia": a place after the head.
+        tail = m.group(2)
+        if tail:
+            th = _place_at(A, m.start(2) + 1, m.end(2))
+            if th and th.place.type == "region":
+                end = m.end(2)
+        found.append((s, end, text[s:end], []))
+    # 3. Centers/zones for industrial cooperation named as projects ("launch of the ... Center").
+    for m in re.finditer(rf"\b(?:launch|construction|creation|establishment|building|opening)\s+of\s+the\s+"
+                         rf"({PROPER}\s(?:Center|Centre)(?:\s(?:{CAPW}))*)", text):
+        if re.search(r"Industrial|Trade|Logistics|Innovation|Technology", m.group(1)):
+            found.append((m.start(1), m.end(1), m.group(1), []))
+
+    # Keep the longest of overlapping candidates; drop the noise.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str, list[str]]] = []
+    for f in found:
+        if in_ranges(f[0], f[1], A.noise):
+            continue
+        if any(k[0] <= f[0] and f[1] <= k[1] for k in kept):
+            continue
+        kept = [k for k in kept if not (f[0] <= k[0] and k[1] <= f[1])]
+        kept.append(f)
+
+    # "... Route (TITR, or Middle Corridor)": acronym and other name as aliases.
+    projects: list[dict] = []
+    for s, e, name, aliases in kept:
+        name = re.sub(r"\s+", " ", name)
+        al = list(aliases)
+        m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)", text[e:])
+        if m:
+            al.append(m.group(1))
+            if m.group(2):
+                al.append(m.group(2).strip())
+            A.claimed.append((e + m.start(1), e + m.end(), "project"))
+        # "2030 National Infrastructure Plan of Kazakhstan": the country tail as an alias form.
+        m2 = re.match(r"\s+of\s+([A-Z][\w]+)", text[e:])
+        if m2 and _place_at(A, e + m2.start(1), e + m2.end(1)):
+            al.append(f"{name}{m2.group(0)}")
+        key = _project_key(name)
+        same = next((p for p in projects if p["key"] == key or _fold(name) in {_fold(x) for x in p["aliases"]}
+                     or any(_fold(a) == _fold(p["name"]) for a in al)), None)
+        if same:
+            same["aliases"] += [x for x in [name, *al] if x != same["name"] and x not in same["aliases"]]
+            same["mentions"].append((s, e))
+            continue
+        projects.append({"name": name, "aliases": al, "key": key, "span": (s, e), "mentions": [(s, e)]})
+    # Later mentions by alias ("along the TITR").
+    for p in projects:
+        for a in p["aliases"]:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text):
+                p["mentions"].append((m.start(), m.end()))
+    out = []
+    for p in projects:
+        for s, e in p["mentions"]:
+            A.claimed.append((s, e, "project"))
+            A.project_spans.append((s, e))
+        s, e = p["span"]
+        out.append(Project(p["name"], _type_of(" ".join([p["name"], *p["aliases"]]), kw),
+                           [a for a in dict.fromkeys(p["aliases"]) if a != p["name"]],
+                           make_span(text, s, e, A.sents)))
+    return out
+
+
+def _chain_places(A: Analysis, s: int, chain: str) -> None:
+    """The ends of a place chain ("Karagandy–Zhezkazgan") as places, when each is one word."""
+    parts = re.split(DASH, chain)
+    if len(parts) < 2 or any(" " in p.strip() or not is_cap(p.strip()) for p in parts):
+        return
+    pos = s
+    for p in parts:
+        p = p.strip()
+        ps = A.text.find(p, pos)
+        pos = ps + len(p)
+        if p in A.lex.kw["non_name_words"] or _place_at(A, ps, ps + len(p)):
+            continue
+        A.project_places.append((ps, ps + len(p), p))
+
+
+def _project_key(name: str) -> str:
+    """Same project under another head word: the place chain before the head ("Dostyk-Moyinty")."""
+    m = re.match(rf"^({CAPW}(?:{DASH}{CAPW})+)\s", name)
+    if m:
+        return "chain:" + re.sub(r"\s*[-–—]\s*", "-", m.group(1)).lower()
+    return "name:" + _fold(name)

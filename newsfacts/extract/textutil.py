@@ -1,0 +1,115 @@
+"""Small text helpers shared by the extractors: words, noise lines, spans."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..models import Span
+
+# Lines that are page furniture, not body text: credits, bylines, widgets, time stamps.
+NOISE_LINE = re.compile(
+    r"^\s*(?:photo(?:\s+credit)?s?\s*:|photo\s+by\b|image\s*:|source\s*:|reporting\s+by\b|"
+    r"editing\s+by\b|written\s+by\b|writing\s+by\b|by\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s*$|"
+    r"\+\s*↺|read\s+more\s*:|follow\s+us\b|\d{1,2}\s+\w{3}\.?\s+\d{1,2}:\d{2}\b)",
+    re.IGNORECASE,
+)
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:kz|com|ru|az|uz|kg|tj|tm|org|net|gov|info|in|ae|sa|ng|za|br|ge|am|io|news)\b"
+                    r"(?!\s*[A-Z][a-z])")
+CAP_START = re.compile(r"^[^\W\d_]", re.UNICODE)
+
+
+@dataclass
+class Word:
+    """A word of the text: spaCy tokens joined where a hyphen binds them (Kassym-Jomart)."""
+
+    start: int
+    end: int
+    text: str
+    i: int  # first token index
+    j: int  # one past the last token index
+
+
+def words_of(doc: Doc) -> list[Word]:
+    """The doc's words, with hyphen-joined tokens merged."""
+    out: list[Word] = []
+    toks = list(doc)
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.is_space:
+            k += 1
+            continue
+        start, end, i, j = t.idx, t.idx + len(t.text), t.i, t.i + 1
+        while (j + 1 < len(toks) and toks[j].text in "-‑" and not toks[j - 1].whitespace_
+               and not toks[j].whitespace_ and toks[j + 1].text[:1].isalpha()
+               and toks[j - 1].text[-1:].isalpha()):
+            end = toks[j + 1].idx + len(toks[j + 1].text)
+            j += 2
+        out.append(Word(start, end, doc.text[start:end], i, j))
+        k = j
+    return out
+
+
+def is_cap(text: str) -> bool:
+    """Starts with an upper-case letter."""
+    return bool(text) and text[0].isupper() and CAP_START.match(text) is not None
+
+
+def is_title_case(text: str) -> bool:
+    """A capitalized word that is not all capitals (Bektenov, not EDB)."""
+    return is_cap(text) and any(c.islower() for c in text)
+
+
+def is_acronym(text: str) -> bool:
+    """All-capital short form (EDB, UNDP, IsDB)."""
+    letters = [c for c in text if c.isalpha()]
+    return (2 <= len(letters) <= 10 and text[0].isupper()
+            and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
+            and all(c.isalnum() or c in "&.-" for c in text))
+
+
+def noise_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges that are not body text: credit lines, widgets, web domains."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if NOISE_LINE.match(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for m in DOMAIN.finditer(text):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e or (start < e and s < end) for s, e in ranges)
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the doc's sentences, whitespace trimmed."""
+    out = []
+    for s in doc.sents:
+        text = s.text
+        lead = len(text) - len(text.lstrip())
+        start = s.start_char + lead
+        end = s.start_char + len(text.rstrip())
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def make_span(text: str, start: int, end: int, sents: list[tuple[int, int]]) -> Span:
+    """A Span with the sentence around [start, end)."""
+    for s, e in sents:
+        if s <= start < e or (start < s and end > s):
+            return Span(start, end, text[s:e], s)
+    return Span(start, end, text[start:end], start)
+
+
+def sent_index(pos: int, sents: list[tuple[int, int]]) -> int:
+    for k, (s, e) in enumerate(sents):
+        if pos < e:
+            return k
+    return len(sents) - 1

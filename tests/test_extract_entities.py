@@ -1,0 +1,139 @@
+"""Persons, organizations and locations from short made-up news texts (real spaCy model)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfacts.models import Article
+from newsfacts.extract import extract_article
+from newsfacts.extract.lexicon import get_lexicon
+from newsfacts.extract.nlp import get_nlp
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nlp():
+    return get_nlp()
+
+
+def run(text: str, published: date = date(2024, 6, 3)):
+    art = Article(article_id="t", text=text, name="t.txt", origin="t.txt", published=published)
+    return extract_article(art)
+
+
+def by_name(items):
+    return {i.name: i for i in items}
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("ASTANA — Kazakh Prime Minister Olzhas Bektenov opened a new school on Monday.",
+     "Olzhas Bektenov", "Prime Minister", "KAZ"),
+    ("Indian Foreign Minister Subrahmanyam Jaishankar arrived in Nairobi for a two-day visit.",
+     "Subrahmanyam Jaishankar", "Foreign Minister", "IND"),
+    ("The talks were led by Ghana's Minister of Finance, Mohammed Amin Adam, officials said.",
+     "Mohammed Amin Adam", "Minister of Finance", "GHA"),
+    ("Sheikh Tamim bin Hamad Al Thani, the Emir of Qatar, welcomed the delegation.",
+     "Tamim bin Hamad Al Thani", "Emir", "QAT"),
+    ("World Bank Vice President Antonella Bassani visited the new water plant.",
+     "Antonella Bassani", "Vice President", None),
+    ("Ruth Kamau, the chief executive of a Nairobi logistics firm, spoke first.",
+     "Ruth Kamau", "chief executive", None),
+    ("European Commission President Ursula von der Leyen spoke in Strasbourg.",
+     "Ursula von der Leyen", "President", None),
+    ("The session was led by Chairman of the Government of the Russian Federation Mikhail Mishustin.",
+     "Mikhail Mishustin", "Chairman of the Government", "RUS"),
+])
+def test_person_name_title_country(text, name, title, country):
+    persons = by_name(run(text).persons)
+    assert name in persons, list(persons)
+    assert persons[name].title == title
+    assert persons[name].country == country
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Dr. Amina Yusuf presented the report. Yusuf said the results were good.", "Dr. Amina Yusuf"),
+    ("Prices of COVID-19 vaccines fell in Brazil's Mato Grosso state.", "Mato Grosso"),
+])
+def test_not_a_person(text, absent):
+    assert absent not in by_name(run(text).persons)
+
+
+def test_surname_mentions_resolve_to_full_name():
+    facts = run("Turkish President Recep Tayyip Erdogan met students. Later, Erdogan visited Izmir.")
+    person = by_name(facts.persons)["Recep Tayyip Erdogan"]
+    assert person.mentions == 2
+    names = [m.name for m in facts.mentions if m.kind == "person"]
+    assert names == ["Recep Tayyip Erdogan", "Recep Tayyip Erdogan"]
+
+
+@pytest.mark.parametrize("text, name, acronym, alias", [
+    ("The Asian Infrastructure Investment Bank (AIIB) approved the loan. AIIB staff visited Dhaka.",
+     "Asian Infrastructure Investment Bank", "AIIB", None),
+    ("The Kenyan Ministry of Energy said the grid was stable.", "Ministry of Energy", None,
+     "Kenyan Ministry of Energy"),
+    ("Experts from the UN attended the event in Geneva.", "UN", "UN", None),
+    ("Nigerian officials met executives of Dangote Group in Lagos, Xinhua reports.", "Xinhua", None, None),
+    ("The Georgian Railway said freight volumes rose.", "Georgian Railway", None, None),
+])
+def test_organizations(text, name, acronym, alias):
+    orgs = by_name(run(text).organizations)
+    assert name in orgs, list(orgs)
+    assert orgs[name].acronym == acronym
+    if alias:
+        assert alias in orgs[name].aliases
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The Kazakh government approved the budget on Friday.", "Kazakh government"),
+    ("The Cabinet of Ministers of Uzbekistan adopted a decree.", "Cabinet of Ministers"),
+    ("Both sides signed the Emirati Food Security Strategy annex.", "Emirati Food Security Strategy"),
+])
+def test_not_an_organization(text, absent):
+    names = {o.name for o in run(text).organizations}
+    assert not any(absent in n or n in absent for n in names), names
+
+
+@pytest.mark.parametrize("text, name, type_, country", [
+    ("Uzbek exporters shipped more cotton this year.", "Uzbekistan", "country", "UZB"),
+    ("Talks were held in Abuja, the capital.", "Abuja", "city", "NGA"),
+    ("Wheat fields in the Kostanay region suffered from drought.", "Kostanay region", "region", None),
+    ("Trade across Central Asia grew fast.", "Central Asia", "region", None),
+    ("Tankers crossed the Red Sea without incident.", "Red Sea", "other", None),
+    ("Investors from the U.A.E. arrived in Baku.", "U.A.E.", "country", "ARE"),
+])
+def test_locations(text, name, type_, country):
+    locs = by_name(run(text).locations)
+    assert name in locs, list(locs)
+    assert locs[name].type == type_
+    if country:
+        assert locs[name].country == country
+
+
+def test_adjective_counts_as_country_mention():
+    facts = run("Kazakh exports to Kazakhstan's neighbours rose; Kazakh firms led.")
+    loc = by_name(facts.locations)["Kazakhstan"]
+    assert loc.mentions == 3
+    assert [m.text for m in facts.mentions if m.name == "Kazakhstan"] == ["Kazakh", "Kazakhstan", "Kazakh"]
+
+
+def test_trans_caspian_is_not_the_sea():
+    facts = run("Cargo on the Trans-Caspian route grew, while Caspian ports were busy.")
+    sea = by_name(facts.locations)["Caspian Sea"]
+    assert sea.mentions == 1
+
+
+def test_spans_point_into_the_text():
+    text = "ANKARA — Azerbaijani Minister of Economy Mikayil Jabbarov visited Ankara and met Turkish officials."
+    facts = run(text)
+    for m in facts.mentions:
+        assert text[m.start:m.end] == m.text
+    for item in facts.persons + facts.organizations + facts.locations:
+        assert item.span is not None and item.span.sentence in text
+
+
+def test_lexicon_loads_once():
+    assert get_lexicon() is get_lexicon()
+    lex = get_lexicon()
+    assert lex.places["Emirati"].country == "ARE"
+    assert lex.places["Türkiye"].country == "TUR"
+    assert lex.orgs["OTS"].name == "Organization of Turkic States"

@@ -1,0 +1,70 @@
+"""Meetings: participants, date, event and city from made-up texts."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfacts.models import Article
+from newsfacts.extract import extract_article
+from newsfacts.extract.nlp import get_nlp
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nlp():
+    return get_nlp()
+
+
+def meetings(text: str, published: date = date(2024, 6, 6)):
+    art = Article(article_id="t", text=text, name="t.txt", origin="t.txt", published=published)
+    return extract_article(art).meetings
+
+
+@pytest.mark.parametrize("text, participants, date_, event, city", [
+    ("Ghanaian President Nana Akufo-Addo met with Ivorian President Alassane Ouattara in Accra on May 29.",
+     {"Nana Akufo-Addo", "Alassane Ouattara"}, "2024-05-29", None, "Accra"),
+    ("Chilean Foreign Minister Alberto van Klaveren held a phone call with Peruvian Foreign Minister "
+     "Javier Gonzalez-Olaechea on Tuesday.",
+     {"Alberto van Klaveren", "Javier Gonzalez-Olaechea"}, "2024-06-04", None, None),
+    ("Oman's Sultan Haitham bin Tarik received Jordanian King Abdullah II at Al Alam Palace today.",
+     {"Haitham bin Tarik", "Abdullah II"}, "2024-06-06", None, None),
+    ("On the sidelines of the Qatar Economic Forum, Qatari Prime Minister Mohammed bin Abdulrahman Al Thani "
+     "and Rwandan President Paul Kagame discussed aviation.",
+     {"Mohammed bin Abdulrahman Al Thani", "Paul Kagame"}, None, "Qatar Economic Forum", None),
+])
+def test_meeting_found(text, participants, date_, event, city):
+    got = meetings(text)
+    assert len(got) == 1, got
+    m = got[0]
+    assert set(m.participants) == participants
+    assert m.date == date_
+    assert m.event == event
+    assert m.location == city
+
+
+def test_single_named_party_pairs_with_the_protagonist():
+    text = ("Prime Minister Narendra Modi arrived in Male on Sunday. Modi inaugurated a hospital. "
+            "During a meeting with Maldivian President Mohamed Muizzu, the leaders reviewed water projects.")
+    got = meetings(text)
+    assert [set(m.participants) for m in got] == [{"Narendra Modi", "Mohamed Muizzu"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenian Prime Minister Nikol Pashinyan paid an official visit to France last week.",
+    "Egyptian Minister of Finance Ahmed Kouchouk signed a loan agreement with the Saudi government.",
+    "President Cyril Ramaphosa said the economy would grow, and Finance Minister Enoch Godongwana agreed.",
+])
+def test_no_meeting_without_two_named_parties(text):
+    assert meetings(text) == []
+
+
+def test_relative_dates_resolve_against_publication():
+    text = "Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni on Friday."
+    (m,) = meetings(text, published=date(2024, 3, 11))  # a Monday
+    assert m.date == "2024-03-08"
+
+
+def test_december_meeting_in_january_article_is_last_year():
+    text = "Brazilian President Luiz Inacio Lula da Silva met with Chinese President Xi Jinping on Dec. 28."
+    (m,) = meetings(text, published=date(2024, 1, 4))
+    assert m.date == "2023-12-28"

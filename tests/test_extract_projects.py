@@ -1,0 +1,65 @@
+"""Named projects and their types from made-up texts."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfacts.models import Article
+from newsfacts.extract import extract_article
+from newsfacts.extract.nlp import get_nlp
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nlp():
+    return get_nlp()
+
+
+def run(text: str):
+    art = Article(article_id="t", text=text, name="t.txt", origin="t.txt", published=date(2024, 5, 1))
+    return extract_article(art)
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("Work on the Lagos–Calabar coastal highway resumed in March.", "Lagos–Calabar coastal highway", "road"),
+    ("The Kunming bypass road will cut travel times.", "Kunming bypass road", "road"),
+    ("Funding for the Addis Ababa-Djibouti railway line was agreed.", "Addis Ababa-Djibouti railway line",
+     "railway"),
+    ("Engineers inspected the Grand Ethiopian Renaissance Dam after the floods.",
+     "Grand Ethiopian Renaissance Dam", "water"),
+    ("The Black Sea submarine cable project links the two coasts.", "Black Sea submarine cable project",
+     "digital"),
+    ("Officials praised the Lake Chad restoration programme.", "Lake Chad restoration programme", "environment"),
+    ("The International North-South Transport Corridor carries Indian cargo.",
+     "International North-South Transport Corridor", "other"),
+    ("Kenya opened the Lamu Port-South Sudan-Ethiopia Transport corridor office.",
+     "Lamu Port-South Sudan-Ethiopia Transport corridor", "other"),
+])
+def test_named_projects(text, name, type_):
+    projects = {p.name: p for p in run(text).projects}
+    assert name in projects, list(projects)
+    assert projects[name].type == type_
+
+
+@pytest.mark.parametrize("text", [
+    "A wind power plant will be built in the Turkistan region.",
+    "Both countries agreed to launch joint projects in agriculture.",
+    "The bank financed 40 projects across Africa since 2010.",
+    "The modernization of the airport will start next year.",
+])
+def test_unnamed_projects_are_not_listed(text):
+    assert run(text).projects == []
+
+
+def test_acronym_and_second_name_become_aliases():
+    text = ("Georgian ports gained from the Trans-Caspian International Transport Route (TITR, or Middle Corridor) in May. "
+            "Georgia wants more cargo on the TITR.")
+    (p,) = run(text).projects
+    assert p.name == "Trans-Caspian International Transport Route"
+    assert {"TITR", "Middle Corridor"} <= set(p.aliases)
+    assert "Middle Corridor" not in {loc.name for loc in run(text).locations}
+
+
+def test_places_in_project_names_are_locations():
+    facts = run("Trains will soon run on the Khorgos–Zhetygen railway section.")
+    assert {"Khorgos", "Zhetygen"} <= {loc.name for loc in facts.locations}
