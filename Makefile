@@ -4,7 +4,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
 
-.PHONY: run test venv clean
+.PHONY: run test venv clean eval
 
 venv: $(STAMP)
 
@@ -23,3 +23,8 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV)
+
+# Extraction accuracy on the shared corpus (needs ../shared/corpus) and on our own gold set.
+eval: $(STAMP)
+	$(BIN)/newsfacts eval --gold ../shared/corpus/seed --gold ../shared/corpus/dev
+	$(BIN)/newsfacts eval --gold tests/fixtures/gold
