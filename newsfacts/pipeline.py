@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from . import quality, warehouse
+from . import quality, resolve, warehouse
 from .config import Settings
 from .models import Article, ArticleFacts, Rejected, StructuredFact
 from .sources.inbox import InboxContents, read_inbox
@@ -173,7 +173,8 @@ def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunConte
             summary.message = "; ".join(checked.blocking_failures)
             raise RunBlocked("blocking expectations failed, nothing published: " + summary.message)
         con.execute("BEGIN TRANSACTION")
-        summary.loaded = warehouse.load_batch(con, checked.clean, run.run_id, run.started_at)
+        resolved = resolve.apply(con, checked.clean)
+        summary.loaded = warehouse.load_batch(con, resolved, run.run_id, run.started_at)
         warehouse.record_quarantine(con, checked.quarantine)
         warehouse.record_validation(con, checked.results)
         warehouse.record_run(con, _run_row(summary, run))
@@ -201,3 +202,15 @@ def _run_row(summary: RunSummary, run: RunContext) -> dict:
         "report_path": summary.report_path, "message": summary.message,
     }
 
+
+
+def run_once(settings: Settings) -> RunSummary:
+    """The whole ETL without an orchestrator (tests, benchmarks); flows/etl.py is the same chain."""
+    run = start_run(settings)
+    with warehouse.writer_lock(settings):
+        contents = ingest(settings)
+        work = select_new(contents, settings)
+        facts = [f for part in batches(work.articles, settings.batch_size)
+                 for f in extract(part, settings.n_process)]
+        checked = validate(facts, contents.structured, contents.rejected, run)
+        return load(checked, contents, work, run)

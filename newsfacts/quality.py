@@ -31,7 +31,7 @@ PHYSICAL_UNITS: tuple[str, ...] = (
     "percent", "count", "times", "people",
     "tonnes", "barrels", "barrels/day", "bcm", "cubic meters", "litres",
     "km", "m", "sq km", "sq m", "hectares", "acres",
-    "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "TEU",
+    "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "TEU", "human-days",
 )
 
 SEVERITIES = ("blocking", "warning")

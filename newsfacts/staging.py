@@ -19,15 +19,15 @@ STAGED_COLUMNS: dict[str, list[str]] = {
         "published_at", "published_raw", "dateline", "text", "n_chars",
     ],
     "stg_person": [
-        "article_id", "person_id", "name", "title", "country", "mentions",
+        "article_id", "person_id", "name", "aliases", "title", "country", "mentions",
         "sentence", "span_start", "span_end",
     ],
     "stg_organization": [
-        "article_id", "organization_id", "name", "acronym", "country", "mentions",
+        "article_id", "organization_id", "name", "aliases", "acronym", "country", "mentions",
         "sentence", "span_start", "span_end",
     ],
     "stg_location": [
-        "article_id", "location_id", "name", "type", "country", "mentions",
+        "article_id", "location_id", "name", "aliases", "type", "country", "mentions",
         "sentence", "span_start", "span_end",
     ],
     "stg_meeting": [
@@ -133,15 +133,18 @@ def stage(facts: Iterable[ArticleFacts],
         for p in af.persons:
             rows["stg_person"].append({
                 "article_id": aid, "person_id": entity_id(p.name), "name": p.name,
+                "aliases": list(p.aliases),
                 "title": p.title, "country": p.country, "mentions": p.mentions, **_span(p.span)})
         for o in af.organizations:
             rows["stg_organization"].append({
                 "article_id": aid, "organization_id": entity_id(o.name), "name": o.name,
+                "aliases": list(o.aliases),
                 "acronym": o.acronym, "country": o.country, "mentions": o.mentions,
                 **_span(o.span)})
         for loc in af.locations:
             rows["stg_location"].append({
                 "article_id": aid, "location_id": entity_id(loc.name), "name": loc.name,
+                "aliases": list(loc.aliases),
                 "type": loc.type, "country": loc.country, "mentions": loc.mentions,
                 **_span(loc.span)})
         for i, m in enumerate(af.meetings):

@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from newsfacts.sources.articles import ArticleFormatError, parse_article_text, split_dateline
+from newsfacts.sources.articles import (ArticleFormatError, dateline_source, parse_article_text,
+                                        split_dateline)
 from newsfacts.sources.inbox import InputError, decode, read_inbox
 
 BODY = ("LUSAKA — Zambia's Finance Minister Situmbeko Musokotwane said on Monday that copper "
@@ -45,6 +46,18 @@ def test_article_date_line(text, published, published_at, raw):
 ])
 def test_dateline(body, dateline):
     assert split_dateline(body) == dateline
+
+
+@pytest.mark.parametrize("dateline, source", [
+    ("NEW DELHI, March 3 (PTI) —", "PTI"),
+    ("NUR-SULTAN. KAZINFORM –", "Kazinform"),
+    ("(MENAFN- Trend News Agency) TASHKENT, Uzbekistan, April 9.", "Trend News Agency"),
+    ("KUALA LUMPUR, Jan 23 (Bernama) --", "Bernama"),
+    ("ASTANA —", None),
+    (None, None),
+])
+def test_dateline_source(dateline, source):
+    assert dateline_source(dateline) == source
 
 
 @pytest.mark.parametrize("text", ["no date line here\nbody", " date 2024-01-01   "])

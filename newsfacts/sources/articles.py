@@ -51,6 +51,18 @@ def _dateline_at(text: str) -> str | None:
     return m.group(0).strip()
 
 
+def dateline_source(dateline: str | None) -> str | None:
+    """The agency a dateline credits: "(PTI)", "KAZINFORM", "(MENAFN- Trend News Agency)"."""
+    m = DATELINE.match(dateline or "")
+    if not m:
+        return None
+    name = m.group("source") or m.group("wire") or m.group("agency")
+    if not name:
+        return None
+    name = name.rsplit("- ", 1)[-1].strip()  # a syndicator's prefix names the carrier, not the source
+    return name.title() if name.isupper() and len(name) > 4 else name
+
+
 def split_dateline(body: str) -> str | None:
     """The dateline at the start of the body, or of the paragraph after a headline."""
     found = _dateline_at(body)
@@ -79,6 +91,7 @@ def parse_article_text(text: str, name: str, origin: str) -> Article:
                                                   f"{m.group('time').split(':')[1]}")
         except ValueError:
             published_at = None
+    dateline = split_dateline(body)
     return Article(
         article_id=article_id_for(body),
         text=body,
@@ -87,7 +100,8 @@ def parse_article_text(text: str, name: str, origin: str) -> Article:
         published=published,
         published_at=published_at,
         published_raw=None if published else raw,
-        dateline=split_dateline(body),
+        dateline=dateline,
+        source=dateline_source(dateline),
     )
 
 

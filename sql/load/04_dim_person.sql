@@ -1,7 +1,7 @@
--- A new person takes the name, title and country of their earliest article.
+-- A new person takes the fullest name any article gives, and the title and country of their earliest article.
 INSERT INTO dim_person (person_id, name, title, country_iso3)
 SELECT p.person_id,
-       arg_min(p.name, a.published || a.article_id),
+       arg_max(p.name, length(p.name)),  -- the fullest form any article gives
        arg_min(p.title, a.published || a.article_id) FILTER (WHERE p.title IS NOT NULL),
        arg_min(p.country, a.published || a.article_id) FILTER (WHERE p.country IS NOT NULL)
 FROM stg_person AS p

@@ -1,6 +1,6 @@
 INSERT INTO dim_organization (organization_id, name, acronym, country_iso3)
 SELECT o.organization_id,
-       arg_min(o.name, a.published || a.article_id),
+       arg_max(o.name, length(o.name)),  -- the expansion, not an acronym
        arg_min(o.acronym, a.published || a.article_id) FILTER (WHERE o.acronym IS NOT NULL),
        arg_min(o.country, a.published || a.article_id) FILTER (WHERE o.country IS NOT NULL)
 FROM stg_organization AS o

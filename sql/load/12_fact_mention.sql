@@ -1,21 +1,24 @@
 -- One row per entity per article; repeated extractions of one entity are summed.
 INSERT INTO fact_mention (mention_id, article_key, entity_type, person_key, organization_key,
-                          location_key, mention_count, title, sentence, span_start, span_end, run_id)
+                          location_key, mention_count, title, name_as_written, sentence, span_start, span_end,
+                          run_id)
 SELECT md5(x.article_id || '|' || x.entity_type || '|' || x.entity_id), da.article_key,
        x.entity_type, dp.person_key, dorg.organization_key, dl.location_key,
-       x.mention_count, x.title, x.sentence, x.span_start, x.span_end, $run_id
+       x.mention_count, x.title, x.name_as_written, x.sentence, x.span_start, x.span_end, $run_id
 FROM (
     SELECT article_id, entity_type, entity_id, sum(mentions)::INTEGER AS mention_count,
-           arg_min(title, span_start) AS title, arg_min(sentence, span_start) AS sentence,
+           arg_min(title, span_start) AS title, arg_min(name, span_start) AS name_as_written,
+           arg_min(sentence, span_start) AS sentence,
            min(span_start)::INTEGER AS span_start, arg_min(span_end, span_start)::INTEGER AS span_end
     FROM (
         SELECT article_id, 'person' AS entity_type, person_id AS entity_id, mentions,
-               CAST(title AS VARCHAR) AS title, sentence, span_start, span_end FROM stg_person
+               CAST(title AS VARCHAR) AS title, name, sentence, span_start, span_end
+        FROM stg_person
         UNION ALL
-        SELECT article_id, 'organization', organization_id, mentions, NULL, sentence,
+        SELECT article_id, 'organization', organization_id, mentions, NULL, name, sentence,
                span_start, span_end FROM stg_organization
         UNION ALL
-        SELECT article_id, 'location', location_id, mentions, NULL, sentence,
+        SELECT article_id, 'location', location_id, mentions, NULL, name, sentence,
                span_start, span_end FROM stg_location
     ) AS u
     GROUP BY article_id, entity_type, entity_id
