@@ -128,3 +128,19 @@ def test_full_text_search_finds_articles_with_their_facts(sample_warehouse):
     hits = warehouse.search(sample_warehouse, "lithium copper exports")
     assert hits and hits[0]["name"].startswith("cl_")
     assert warehouse.search(sample_warehouse, "zzzunknownword") == []
+
+
+HEADER = "metric,value,unit,period,subject,counterpart,qualifier,source,published,url\n"
+
+
+def test_the_same_figure_from_two_sources_is_one_fact(tmp_path):
+    settings, _ = build(tmp_path, {
+        "a.csv": HEADER + "trade_turnover,418600000,USD,2024,Azerbaijan,Uzbekistan,,AzStat,2025-02-01,\n"
+                          "exports,120000000,USD,2024,Azerbaijan,Uzbekistan,,AzStat,2025-02-01,\n",
+        "b.csv": HEADER + "trade_turnover,418.6e6,USD,2024,Uzbekistan,Azerbaijan,,UzStat,2025-02-03,\n"
+                          "exports,120000000,USD,2024,Uzbekistan,Azerbaijan,,UzStat,2025-02-03,\n"})
+    rows = warehouse.query(settings.warehouse, "SELECT metric, value, reports, sources "
+                                               "FROM v_figure_facts ORDER BY metric, subject")[1]
+    # turnover is symmetric, exports are not: Uzbek exports to Azerbaijan are another fact
+    assert rows == [("exports", 120000000.0, 1, 1), ("exports", 120000000.0, 1, 1),
+                    ("trade_turnover", 419000000.0, 2, 2)]
