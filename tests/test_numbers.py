@@ -163,3 +163,27 @@ def test_currency_carried_to_a_bare_scaled_amount():
 def test_parse_number(text, value):
     got = parse_number(text)
     assert (None if got is None else float(got)) == value
+
+
+def test_range_shares_unit():
+    qs = find_quantities("The mine will add 150,000 to 180,000 tonnes of copper a year.")
+    assert [(q.value, q.unit) for q in qs] == [(150000, "tonnes"), (180000, "tonnes")]
+    qs = find_quantities("Output may reach 2 to 3 million barrels.")
+    assert [(q.value, q.unit) for q in qs] == [(2000000, "barrels"), (3000000, "barrels")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("a 2,150-metre suspension bridge", 2150, "m"),
+    ("the works will create 1.1 crore person-days of jobs", 11000000, "human-days"),
+    ("towns with a population of nearly 45 lakh", 4500000, "people"),
+    ("prices rose 3.4 percent year-on-year", 3.4, "percent"),
+    ("the president brought eight ministers along", 8, "people"),
+])
+def test_new_units(text, value, unit):
+    _, got_value, got_unit = only(text)
+    assert (got_value, got_unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["a deal between the two companies", "the two utilities agreed"])
+def test_party_references_are_not_figures(text):
+    assert find_quantities(text) == []

@@ -102,3 +102,25 @@ def test_offsets_point_into_the_whole_text():
                                          ("2025/2026", 2026), (None, None)])
 def test_year_of(period, year):
     assert year_of(period) == year
+
+
+@pytest.mark.parametrize("text,published,period,kind", [
+    # a month range over a fiscal year runs into its second year
+    ("Tea sales rose in May-February of 2022-23 across the region.", date(2023, 6, 1),
+     "2022-05/2023-02", "point"),
+    # a month range without a year is the latest one up to the publication date
+    ("Car exports reached a record in February-May, the agency said.", date(2023, 7, 1),
+     "2023-02/2023-05", "point"),
+    ("Shipments slowed in October-December, traders said.", date(2023, 7, 1), "2022-10/2022-12", "point"),
+    # "the year" in an ordinal span is the publication year
+    ("The terminal handled more boxes in the first quarter of the year.", date(2023, 7, 1),
+     "2023-01/2023-03", "point"),
+    # "up X% on 2021" compares with that year
+    ("Revenue rose to $4bn, up 7% on 2021.", date(2023, 7, 1), "2021", "compare"),
+    # the year a project opens is a deadline, not the period of its figures
+    ("The tram line will cost $2bn and is set to open in 2031.", date(2023, 7, 1), "2031", "deadline"),
+    ("Its northern section is due to be completed next year.", date(2023, 7, 1), "2024", "deadline"),
+])
+def test_new_period_rules(text, published, period, kind):
+    got = refs(text, published)
+    assert (period, kind) in [(p, k) for _, p, k in got], got

@@ -20,7 +20,17 @@ TARGET_CUES = re.compile(
     r"projection\w*|will|would|shall|may|might|could|can\s+reach|intend\w*|ready\s+to|prospects?|"
     r"set\s+to|seek\w*|"
     r"strive\w*|envisioned|to\s+be\s+(?:built|invested|allocated|increased|raised)|"
-    r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|estimated\s+to|outlook)\b")
+    r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|estimated\s+to|outlook|set\s+aside|earmark\w*|"
+    r"due\s+to\s+be|weigh(?:s|ing)?|consider(?:s|ing)|needs)\b")
+# "from 77 million tonnes to 142 million": the level a change starts from is a fact, not the goal.
+BASELINE = re.compile(r"(?i)\bfrom\s+(?:the\s+current\s+|current\s+|about\s+|around\s+|nearly\s+)?$")
+BASELINE_AFTER = re.compile(r"^[^.;]{0,40}?\bto\s+")
+# A reported past fact ("China took 71%", "exports were valued at"), not a standing state or a plan.
+PAST_VERB = re.compile(r"\b(?!(?:expected|planned|scheduled|proposed|estimated|projected|needed|aimed|intended|"
+                       r"based|United|united|listed|named|called|related|limited|advanced|registered)\b)"
+                       r"(?:[a-z]{2,}ed|took|drew|came|stood|rose|grew|fell|was|were|made|hit|bought|sold|brought|"
+                       r"led|saw|won|paid|spent|got|gave|kept|went|remained|accounted|totalled|totaled)\b")
+PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date)\b")
 # "increase ... to $10 billion": a present or future push towards a level is a goal.
 TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|bring(?:ing)?|boost(?:ing)?|"
                     r"expand(?:ing)?|tak(?:e|ing)|doubl(?:e|ing)|reach(?:ing)?\s+the\s+level\s+of)\b"
@@ -37,6 +47,12 @@ ATTENDANCE = re.compile(r"(?i)\b(?:forum|attend\w*|registered|gathered|took\s+pa
 SOURCE_AFTER = re.compile(r"^[\s,’'s]*(?:News\s+Agency\s+|news\s+agency\s+|correspondent\s+)?"
                           r"(?:reports?|reported|cites|citing|informs|writes|quoted|said\s+in\s+a)\b")
 SOURCE_BEFORE = re.compile(r"(?i)(?:citing|cites|quoted\s+by|reported\s+by|told)\s+(?:the\s+)?$")
+# A body cited for the numbers ("according to Eurostat", "data from the NBS", "the PSA said") is no party.
+CITED_BEFORE = re.compile(r"(?i)(?:according\s+to|data\s+(?:from|of)|figures\s+from|statistics\s+from|"
+                          r"(?:released|published|issued|compiled)\s+(?:\w+\s+){0,3}?by|"
+                          r"statement\s+(?:issued\s+)?by)\s+(?:data\s+(?:from|of)\s+)?(?:the\s+)?$")
+CITED_AFTER = re.compile(r"^\)?(?:\s*\([^)]{1,12}\))?\s*(?:said|says|reported|reports|showed|shows|"
+                         r"announced|noted|stated)\b(?!\s+(?:it|that\s+it)\b)")
 OBJECT_BEFORE = re.compile(r"(?i)\b(?<!according\s)(?:to|with|in|into|from|for|towards|against|by)\s+"
                            r"(?:the\s+|its\s+|their\s+)?$")
 LIST_INTRO = re.compile(r"(?i)\b(?:including|such\s+as|like|namely|notably)\s+(?:the\s+)?$")
@@ -48,7 +64,17 @@ IMPORT_WORDS = re.compile(r"(?i)\bimport\w*")
 ANAPHORA = re.compile(r"(?i)\b(?:this\s+(?:figure|indicator|amount|volume|number)|the\s+figure|aforementioned|"
                       r"same\s+period|the\s+period|reporting\s+period|over\s+the\s+period)\b")
 CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|\bwhereas\b")
+# The target cues after a figure end at a relative or complement clause ("6,300 projects that are expected").
+AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
+# Sizes and capacities of built things: they belong to whoever builds or runs it, not to the country.
+SIZE_UNITS = frozenset("km m MW GW kW sq km sq m hectares acres".split()) | {"sq km", "sq m"}
+LENDING = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit\s+lines?|lines?\s+of\s+credit|financing|arrange)\b")
+AGGREGATE = re.compile(r"(?i)\b(?:foreign\s+trade|total\s+(?:merchandise\s+)?(?:trade|exports|imports)|"
+                       r"overall\s+(?:trade|exports)|merchandise\s+trade|trade\s+surplus|trade\s+deficit)\b")
+CONNECTOR = re.compile(r"(?i)(?P<copula>\b(?:was|were|is|are|be|been|stood)\s+)?\b(?:totall?ing|worth|valued\s+at|"
+                       r"amounting\s+to|amounted\s+to)\s+(?:(?:about|nearly|over|more\s+than|some|almost|around|"
+                       r"roughly|approximately|a\s+total\s+of)\s+)?$")
 
 
 @dataclass
@@ -114,12 +140,23 @@ class Party:
     obj: bool  # introduced by a preposition ("with the UN", "to China")
 
 
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not inside a longer one, in one pass over the mentions sorted by start."""
+    order = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    inner: set[int] = set()
+    reach: list[Mention] = []  # earlier mentions that still cover the current position
+    for mt in order:
+        reach = [o for o in reach if o.end > mt.start]
+        if any(o.start <= mt.start and mt.end <= o.end and o.end - o.start > mt.end - mt.start for o in reach):
+            inner.add(id(mt))
+        reach.append(mt)
+    return [mt for mt in mentions if id(mt) not in inner]
+
+
 def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | None, str | None]:
     """Mentions that can be parties to a figure, the home party, and the main partner."""
     # "Kazakhstan" inside "Kazakhstan Railways" is part of the longer name, not a party of its own.
-    mentions = [mt for mt in mentions if not any(
-        o is not mt and o.start <= mt.start and mt.end <= o.end and o.end - o.start > mt.end - mt.start
-        for o in mentions)]
+    mentions = _outermost(mentions)
     demonym: set[str] = set()
     media: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -135,11 +172,27 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
                                           or re.match(r"\(\s*$", text[max(0, mt.start - 3):mt.start])
                                           and mt.start < 5):
             media[mt.name] += 1
+    # A body that the article only cites for its numbers is a source throughout.
+    acting: set[str] = set()
+    citing: set[str] = set()
+    for mt in mentions:
+        if re.search(r"\(\s*$", text[max(0, mt.start - 2):mt.start]) and re.match(r"\s*\)", text[mt.end:mt.end + 2]):
+            if mt.start < 80:
+                media[mt.name] += 1  # "KUALA LUMPUR, Jan 23 (Bernama)": the agency of the dateline
+            continue  # an acronym glossed in brackets follows its full name
+        if mt.kind == "organization" and (CITED_BEFORE.search(text[max(0, mt.start - 60):mt.start])
+                                          or CITED_AFTER.match(text[mt.end:mt.end + 40])):
+            citing.add(mt.name)
+        else:
+            acting.add(mt.name)
+    cited = citing - acting
     out = []
     listed: int | None = None
     for mt in sorted(mentions, key=lambda x: x.start):
         if mt.kind == "person" or media[mt.name]:  # a source once is a source throughout
             continue
+        if mt.name in cited:
+            continue  # only ever cited for the numbers: a source, not a party
         possessive = bool(re.match(r"[’']s?\b", text[mt.end:mt.end + 2]))
         state = mt.kind == "organization" or bool(country_code(mt.name)) or mt.name in demonym
         if not state and not possessive:
@@ -158,7 +211,7 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
         first.setdefault(mt.name, mt.start)
     # The dateline place and its country are the article's home ground.
     dateline = [mt for mt in mentions if mt.kind == "location" and mt.start < 60
-                and re.match(r"[\s,.]*(?:[A-Z][a-z]+,?\s*)?(?:[—–-]|\.|,\s*[A-Z][a-z]+\s+\d)",
+                and re.match(r"[\s,.]*(?:[A-Z][a-z]+,?\s*)?(?:[—–:-]|\.|,\s*[A-Z][a-z]+\s+\d)",
                              text[mt.end:mt.end + 30])]
     if dateline:
         locs[dateline[0].name] += 2
@@ -232,9 +285,24 @@ def _metric(text: str, q: Quantity, s: int, e: int, prev_end: int, noun: str | N
     # Money: a change only when the cue sits right before the amount ("an increase of $700m").
     near = text[max(s, q.start - 30):q.start]
     for h in _cue_hits(near, "before"):
-        if h[2] in ("growth", "decline") and h[1] >= len(near) - 12 and re.search(
+        if h[2] in ("growth", "decline") and h[1] >= len(near) - 12 and not re.search(
+                r"(?i)\b(?:made|make|makes|making)\s+up\s+$", near) and re.search(
                 r"(?i)(?:by|of|up|down)\s+(?:(?:nearly|about|almost|over|more\s+than|some)\s+)?$", near):
             return "growth", -1 if h[2] == "decline" else 1
+    # "investments totalling RM3bn", "exports were valued at N12trn": a connector passes the metric of
+    # the noun in front of it on to the amount; after a bare copula ("trade ... was worth") it says nothing.
+    conn = CONNECTOR.search(text, max(s, q.start - 40), q.start)
+    if conn:
+        head = text[max(s, prev_end, conn.start() - 40):conn.start()]
+        hits = [h for h in _cue_hits(head, "before") if h[2] not in ("growth", "decline", "share")
+                and h[1] >= len(head.rstrip()) - 2]
+        if hits:
+            return max(hits, key=lambda x: x[1])[2], 1
+        if conn.group("copula"):
+            window = text[max(s, prev_end):conn.start()]
+            hits = [h for h in _cue_hits(window, "before") if h[2] not in ("growth", "decline", "share")]
+            if hits:
+                return max(hits, key=lambda x: x[1])[2], 1
     tight_money = [h for h in tight if h[2] not in ("growth", "decline", "share")]
     if tight_money:
         return min(tight_money)[2], 1
@@ -254,10 +322,29 @@ def _metric(text: str, q: Quantity, s: int, e: int, prev_end: int, noun: str | N
     return "other", 1
 
 
+def _reported_past(text: str, s: int, pos: int, e: int) -> bool:
+    """A simple past verb before the figure, and nothing that makes it a standing state."""
+    if PRESENT_FACT.search(text, s, e):
+        return False
+    return any(not re.search(r"(?i)\b(?:has|have|had|having|[’']s|[’']ve)\s+(?:\w+\s+)?$", text[max(s, m.start() - 20):m.start()])
+               for m in PAST_VERB.finditer(text, s, pos))
+
+
+def _is_baseline(text: str, q: Quantity, s: int, e: int) -> bool:
+    return bool(BASELINE.search(text[max(s, q.start - 30):q.start]) and BASELINE_AFTER.match(text[q.end:e]))
+
+
 def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str | None:
     before = text[s:q.start]
-    after = text[q.end:clause_end]
-    if TARGET_CUES.search(before) or TARGET_CUES.search(after) or TOWARD.search(before):
+    brk = AFTER_BREAK.search(text, q.end, e)
+    after = text[q.end:min(clause_end, brk.start() if brk else e)]
+    baseline = BASELINE.search(text[max(s, q.start - 30):q.start]) and BASELINE_AFTER.match(text[q.end:e])
+    a = s
+    for m in AFTER_BREAK.finditer(text, s, q.start):
+        a = m.end()
+    present = PRESENT_FACT.search(text[a:q.start])
+    if not baseline and not present and (TARGET_CUES.search(before) or TARGET_CUES.search(after)
+                                         or TOWARD.search(before)):
         return "target"
     if q.qualifier:
         return q.qualifier
@@ -286,6 +373,7 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
                     home: str | None, partner: str | None, context: tuple[str | None, str | None] | None
                     ) -> tuple[str | None, str | None]:
     s, e = sent
+    orgs = {p.name for p in parties if p.kind == "organization"}
     here = [p for p in parties if s <= p.start < e]
     states = [p for p in here if p.state]
     if metric in TRADE_METRICS or (metric == "growth" and TRADE_WORDS.search(text[s:e])):
@@ -297,7 +385,14 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
                     r"(?i)^[’']?s?\s+(?:\w+\s+){0,2}export", text[exporters[-1].end:exporters[-1].end + 30]):
                 subject = exporters[-1].name
         others = [p.name for p in states if p.name != subject]
+        if not others and AGGREGATE.search(sentence):
+            return subject, None  # a country's total trade has no partner
         if others:
+            # The partner is the party in the figure's own clause, else the nearest one.
+            a, b = _clause_bounds(text, s, e, q.start, q.end)
+            own = [p for p in states if p.name != subject and a <= p.start < b]
+            if own:
+                return subject, own[-1].name if own[-1].start < q.start else own[0].name
             return subject, min((p for p in states if p.name != subject),
                                 key=lambda p: abs(p.start - q.start)).name
         if context and context[0] not in (None, subject):
@@ -308,11 +403,22 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     if q.unit == "people" and ATTENDANCE.search(text[s:e]):
         return None, None
     if not here:
+        if q.unit in SIZE_UNITS:
+            # A physical measure of a project: the organization carrying it out, else nobody.
+            org = context[0] if context else None
+            return (org if org in orgs else None), None
         if context and metric != "investment" and home in context and context[0] != home:
             return home, context[0]  # the home party leads, as in bilateral reporting
         if context:
             return context
         return home, None
+    if metric == "investment" and LENDING.search(text[s:e]):
+        lenders = [p for p in here if p.kind == "organization" and not p.obj and p.start < q.start]
+        if lenders:
+            lender = lenders[-1]
+            takers = [p for p in here if p.obj and p.name != lender.name and p.start > lender.start]
+            recipient = takers[0].name if takers else (home if home != lender.name else None)
+            return recipient, lender.name  # the recipient of a loan, with the lender as counterpart
     before = [p for p in here if p.start < q.start and not p.obj]
     agents = before or [p for p in here if not p.obj]
     subject_p = agents[-1] if agents else None
@@ -358,6 +464,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     refs_by_sentence: dict[int, list[TimeRef]] = {}
     last_period: str | None = None
     last_period_sentence = -10
+    story: tuple[str, int] | None = None  # the period the reporting runs in, and its paragraph
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n|\n", text)]
     context: tuple[str | None, str | None] | None = None
     context_sentence = -1
     prev_by_sentence: dict[int, Quantity] = {}
@@ -410,6 +518,17 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         if found is None and (ANAPHORA.search(text[s:e]) or any(r.kind == "compare" for r in refs)) \
                 and si - last_period_sentence <= 3:
             period = last_period  # "The figure is 21% more compared with 2019": the period before
+        baseline = _is_baseline(text, q, s, e)
+        if baseline:
+            period = found = None  # "from 200 MW to 400 MW by 2026": the start level has no period
+        para = bisect.bisect_right(breaks, q.start)
+        if found is None and period is None and not baseline and story is not None \
+                and para - story[1] <= 2 and qualifier != "target" and _reported_past(text, s, q.start, e):
+            period = story[0]  # a reported statistic goes on in the period the story set
+        elif found is None and period is None:
+            story = None
+        if found == "point" and period:
+            story = (period, para) if qualifier != "target" else None
         if qualifier == "target" and period and published and (year_of(period) or 9999) < published.year:
             period = None  # a goal is not about a year already past
         if found in ("point", "since") and period:

@@ -210,6 +210,7 @@ STOP_WORDS = frozenset("of in to with for from at on by and or as than that whic
                        "is are was were be been has have had will would could should can may "
                        "the a an this these those its their his her our".split())
 DETERMINERS = frozenset("the both our these those all its their his her".split())
+PERSON_PARTIES = frozenset("ministers leaders presidents heads".split())
 NAME_OK_BEFORE = frozenset("in by to of with and or some about over nearly almost around "
                            "approximately only just another additional total".split())
 
@@ -352,11 +353,14 @@ def find_quantities(text: str, country: str | None = None) -> list[Quantity]:
                 continue  # "one of the largest" is not a count
             if not scale and "." in num and not noun:
                 continue
-            if scale and not noun and last_currency:
+            if scale and not noun and re.search(r"(?i)\bpopulations?\s+of\s+(?:\w+\s+)?$", before):
+                unit = "people"  # "a population of about 32 lakh"
+            elif scale and not noun and last_currency:
                 currency = last_currency  # a currency missing but plain from context
-            elif kind == "people":
-                unit = "people"
-        if re.match(r"(?:-|\s)(?:year|month|week|day)s?\b", text[m.end():m.end() + 8], re.I):
+            elif kind == "people" or (kind == "party" and noun in PERSON_PARTIES):
+                unit = "people"  # "brought six ministers"
+        if re.match(r"(?:-|\s)(?:year|month|week|day)s?\b(?![- ](?:on|over|to)[- ])", text[m.end():m.end() + 14],
+                    re.I):
             if not currency:
                 continue
         qual_text = m.group("qual")
@@ -370,4 +374,23 @@ def find_quantities(text: str, country: str | None = None) -> list[Quantity]:
                      money=bool(currency), scaled=bool(scale), words=words,
                      currency_given=bool(cur_pre or (post and currency)))
         out.append(q)
+    _share_range_units(text, out)
     return out
+
+
+RANGE_GAP = re.compile(r"\s*(?:to|-|–|and|or)\s*$")
+
+
+def _share_range_units(text: str, out: list[Quantity]) -> None:
+    """"280,000 to 300,000 tonnes": the first number of a range takes the unit (and scale) of the second."""
+    for a, b in zip(out, out[1:]):
+        if a.unit is not None or a.noun is not None or b.unit is None or a.scaled or a.words:
+            continue
+        if not RANGE_GAP.fullmatch(text[a.end:b.start]) or b.start - a.end > 6:
+            continue
+        num_b = parse_number(text[b.num_start:b.num_end])
+        if num_b:
+            factor = Decimal(str(b.value)) / num_b
+            a.value = plain(Decimal(str(a.value)) * factor)
+            a.scaled = b.scaled
+        a.unit, a.money, a.currency_given = b.unit, b.money, b.currency_given

@@ -20,6 +20,8 @@ COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 # A year phrase: a calendar year or a year the publication date pins down.
 YP = (r"(?P<y>" + YEAR + r"|this\s+year|the\s+current\s+year|current\s+year|last\s+year|"
       r"the\s+previous\s+year|previous\s+year|the\s+year\s+before|next\s+year)")
+# In "first half of the year" and the like, "the year" is the publication year.
+YPT = YP[:-1] + r"|the\s+year(?!\s+(?:before|earlier|ago)))"
 FLAGS = re.I
 
 
@@ -43,6 +45,8 @@ def _year(token: str, published: date | None) -> int | None:
         return published.year
     if t in ("last year", "the previous year", "previous year", "the year before"):
         return published.year - 1
+    if t == "the year":
+        return published.year
     if t == "next year":
         return published.year + 1
     return None
@@ -75,17 +79,28 @@ def _rules():
         lambda m, p: (str(_year(m["y"], p)) if _year(m["y"], p) else None, "compare"))
     add(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?(?:" + MONTH + r"\s+)?" + YP,
         lambda m, p: (f"{_year(m['y'], p)}/" if _year(m["y"], p) else None, "since"))
+    # "April-January of 2024-25": a month range over a fiscal year runs into its second year.
+    add(r"\b(?:from\s+)?(?P<m1>" + MONTH + r")\s*(?:-|–|—|to|through|till|until)\s*(?P<m2>" + MONTH
+        + r")(?:,|\s+of)?\s+(?:FY\s?)?(?P<y1>" + YEAR + r")\s*(?:-|–|/)\s*(?P<y2>\d{4}|\d{2})\b",
+        lambda m, p: (f"{m['y1']}-{_month(m['m1']):02d}/{_two_digit_end(int(m['y1']), m['y2'])}-"
+                      f"{_month(m['m2']):02d}", "point")
+        if _month(m["m2"]) < _month(m["m1"]) else
+        (_span(int(m["y1"]), _month(m["m1"]), _month(m["m2"])), "point"))
     add(r"\b(?:from\s+)?(?P<m1>" + MONTH + r")\s*(?:-|–|—|to|through|till|until)\s*(?P<m2>" + MONTH
         + r")(?:,|\s+of)?\s+" + YP,
         lambda m, p: (_span(_year(m["y"], p), _month(m["m1"]), _month(m["m2"])), "point")
         if _year(m["y"], p) else None)
+    # "in January-June" with no year: the latest such span up to the publication date.
+    add(r"(?-i:\b(?:from\s+|in\s+|In\s+)?(?P<m1>" + MONTH + r")\s*(?:-|–|—|to|through)\s*(?P<m2>" + MONTH
+        + r"))(?!,?\s*(?:of\s+)?\d)",
+        lambda m, p: _bare_range(m, p))
     add(r"\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
-        + YP,
+        + YPT,
         lambda m, p: (_span(_year(m["y"], p), 3 * ORD[m["o"].lower()] - 2, 3 * ORD[m["o"].lower()]),
                       "point") if _year(m["y"], p) else None)
     add(r"\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y>" + YEAR + r")",
         lambda m, p: (_span(int(m["y"]), 3 * int(m["q"]) - 2, 3 * int(m["q"])), "point"))
-    add(r"\b(?:the\s+)?(?P<o>first|second)\s+half\s+(?:of\s+)?" + YP,
+    add(r"\b(?:the\s+)?(?P<o>first|second)\s+half\s+(?:of\s+)?" + YPT,
         lambda m, p: (_span(_year(m["y"], p), 1 if m["o"].lower() == "first" else 7,
                             6 if m["o"].lower() == "first" else 12), "point")
         if _year(m["y"], p) else None)
@@ -93,7 +108,7 @@ def _rules():
         lambda m, p: (_span(int(m["y"]), 1 if m["h"] == "1" else 7, 6 if m["h"] == "1" else 12),
                       "point"))
     add(r"\b(?:(?:the\s+)?first\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
-        r"[\s-]+months?\s+(?:period\s+)?(?:of|in)\s+" + YP,
+        r"[\s-]+months?\s+(?:period\s+)?(?:of|in)\s+" + YPT,
         lambda m, p: (_span(_year(m["y"], p), 1, _count(m["n"])), "point")
         if _year(m["y"], p) and _count(m["n"]) and _count(m["n"]) <= 12 else None)
     add(r"\b(?:FY\s?|fiscal\s+(?:year\s+)?)?(?P<y1>" + YEAR + r")\s*(?:-|–|—|/)\s*(?P<y2>\d{4}|\d{2})\b"
@@ -127,6 +142,16 @@ def _rules():
     return R
 
 
+def _bare_range(m: re.Match, published: date | None):
+    if published is None:
+        return None
+    m1, m2 = _month(m["m1"]), _month(m["m2"])
+    if m2 < m1:
+        return None
+    year = published.year if m2 <= published.month else published.year - 1
+    return _span(year, m1, m2), "point"
+
+
 def _bare_month(m: re.Match, published: date | None):
     mo = _month(m["mo"])
     if published is None or (m["mo"] in ("Mar", "Jun", "Jan", "Dec", "Sep", "Oct", "Nov", "Aug",
@@ -143,12 +168,18 @@ def _bare_month(m: re.Match, published: date | None):
 RULES = _rules()
 COMPARE_BEFORE = re.compile(
     r"(?:compared\s+(?:to|with)|than|from|against|versus|vs\.?|relative\s+to|as\s+against|"
-    r"over)\s+(?:(?:in|with|to|the|a|same|period|time|pre-pandemic|previous|year|level|levels|"
+    r"over|(?<=\d\s)on|(?<=%\s)on|(?<=cent\s)on)\s+(?:(?:in|with|to|the|a|same|period|time|pre-pandemic|previous|year|level|levels|"
     r"of|from|in)\s+){0,4}$", re.I)
 # A year or range that names a plan or strategy describes it, it is not the figure's period.
 PLAN_WORDS = (r"(?:strategy|plan|programme|program|agenda|vision|roadmap|targets?|goals?|concept|"
               r"framework|initiative|summit|forum|expo|games|cup|olympics|budget\s+plan)")
 MODIFIER_AFTER = re.compile(r"^\s*(?:(?:[A-Z][\w-]*\s+){0,4}(?i:" + PLAN_WORDS + r")\b)")
+DEADLINE_BEFORE = re.compile(
+    r"(?i)\b(?:open|opens|opening|finish|finished|finishing|complete|completed|completing|completion|"
+    r"commission|commissioned|commissioning|operational|ready|launch|launched|in\s+service|"
+    r"(?:begin|begins|start|starts|enter|enters)\s+(?:services?|operations?|operating|production|"
+    r"construction|work))\s+(?:\w+\s+){0,4}?"
+    r"(?:in|by|at|from|before|until|within)?\s*(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
 NOT_A_NAME = frozenset("in by for since during until till from of at to and the on before after "
                        "around about through between".split())
 
@@ -178,6 +209,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             period, kind = got
             if kind in ("point", "since") and COMPARE_BEFORE.search(seg[max(0, a - 45):a]):
                 kind = "compare"
+            if kind == "point" and DEADLINE_BEFORE.search(seg[max(0, a - 50):a]):
+                kind = "deadline"  # "is due to open in 2029": when a project is done, not what a figure covers
             if kind == "point" and re.fullmatch(r"\d{4}(?:\s*[-–/]\s*\d{2,4})?", m.group(0).strip()) and (
                     MODIFIER_AFTER.match(seg[b:b + 60]) or _name_before(seg[max(0, a - 30):a])):
                 kind = "modifier"
