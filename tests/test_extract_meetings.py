@@ -68,3 +68,28 @@ def test_december_meeting_in_january_article_is_last_year():
     text = "Brazilian President Luiz Inacio Lula da Silva met with Chinese President Xi Jinping on Dec. 28."
     (m,) = meetings(text, published=date(2024, 1, 4))
     assert m.date == "2023-12-28"
+
+
+def test_counterpart_marks_a_meeting():
+    got = meetings("Peruvian Prime Minister Gustavo Adrianzen and his Chilean counterpart Maria Elena Lopez "
+                   "on Monday in Lima reviewed border trade.")
+    assert len(got) == 1 and set(got[0].participants) == {"Gustavo Adrianzen", "Maria Elena Lopez"}
+
+
+def test_bank_talks_then_head_named_is_one_meeting_dated_by_first_sentence():
+    got = meetings("LUSAKA, June 6 — Zambia's Minister of Finance, Situmbeko Musokotwane, held talks with the "
+                   "Eastern Trade Bank (ETB) in Lusaka on Tuesday.\n\nMusokotwane met the bank's President, "
+                   "Peter Mwangi Kariuki, who pledged $1 billion.")
+    assert len(got) == 1
+    m = got[0]
+    assert set(m.participants) == {"Situmbeko Musokotwane", "Peter Mwangi Kariuki"}
+    assert m.date == "2024-06-04" and m.location == "Lusaka"
+
+
+def test_lowercase_commission_and_bilateral_summit_events():
+    got = meetings("Kenyan Trade Minister Lee Kinyanjui met Ugandan Trade Minister Francis Mwebesa at the "
+                   "fourth session of the Kenyan-Ugandan joint commission in Kampala.")
+    assert got[0].event == "fourth session of the Kenyan-Ugandan joint commission"
+    got = meetings("After the first AU-Japan summit, President William Ruto held talks with Prime Minister "
+                   "Shigeru Ishiba in Nairobi.")
+    assert got[0].event == "AU-Japan summit"

@@ -63,3 +63,32 @@ def test_acronym_and_second_name_become_aliases():
 def test_places_in_project_names_are_locations():
     facts = run("Trains will soon run on the Khorgos–Zhetygen railway section.")
     assert {"Khorgos", "Zhetygen"} <= {loc.name for loc in facts.locations}
+
+
+def _names(text):
+    return {p.name: p for p in run(text).projects}
+
+
+def test_ordinal_track_and_numbered_plant():
+    got = _names("The cabinet approved the Pune–Satara third line and the Rogun-2 hydropower plant.")
+    assert "Pune–Satara third line" in got and "Rogun-2 hydropower plant" in got
+
+
+def test_master_plan_and_bracketed_other_name():
+    got = _names("Both lines fall under the PM Jal Shakti National Master Plan. Freight uses the "
+                 "Northern Trade Route (Amber Corridor) more every year.")
+    assert "PM Jal Shakti National Master Plan" in got
+    assert "Amber Corridor" in got["Northern Trade Route"].aliases
+    assert "Amber Corridor" not in got
+
+
+def test_acronym_inside_and_of_phrase_before_acronym():
+    got = _names("Talks covered the Mombasa Port-Uganda-Rwanda Transport (MURT) Corridor and the "
+                 "Transisthmian Corridor of the Darien Gap (TCDG).")
+    assert "Mombasa Port-Uganda-Rwanda Transport (MURT) Corridor" in got
+    assert "Transisthmian Corridor of the Darien Gap" in got
+
+
+def test_coordinated_names_sharing_a_plural_head():
+    got = _names("Officials expect the North Gas South and North Gas West projects to start.")
+    assert {"North Gas South", "North Gas West"} <= set(got)

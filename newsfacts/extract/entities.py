@@ -20,6 +20,8 @@ POSSESSIVE = {"’s", "'s", "’", "'"}
 STATE_OFFICES = {"president", "minister", "prime", "mayor", "governor", "ambassador", "akim",
                  "chancellor", "king", "emir", "amir", "sultan", "senator", "speaker", "premier",
                  "crown", "vice-premier", "head", "chairman"}
+GEO_HEADS = {"Salar", "Lake", "Lago", "Gulf", "Golfo", "Isthmus", "Mount", "Cape", "Bay", "Strait", "Sea", "Rio", "Río",
+             "Sierra", "Cerro", "Isla", "Island", "Islands", "Lac", "Mont", "Bahía", "Laguna", "Desert", "Valley"}
 INTERGOV = re.compile(
     r"\b((?:[A-Z][\w]+(?:-[A-Z][\w]+)*\s+)?(?:joint\s+)?intergovernmental\s+(?:commission|council|committee)"
     r"(?:\s+on\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}(?=[,.;)]))?)(?=[\s,.;:)])")
@@ -73,6 +75,7 @@ class Analysis:
     project_spans: list[tuple[int, int]] = field(default_factory=list)
     project_places: list[tuple[int, int, str]] = field(default_factory=list)
     events: list[tuple[int, int, str]] = field(default_factory=list)
+    extra_places: list[tuple[int, int, str]] = field(default_factory=list)  # towns found by context
     _prefix: list[Word] = field(default_factory=list)  # words before the last title found
 
     def is_claimed(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
@@ -99,6 +102,8 @@ def scan_lexicon(doc: Doc, lex: Lexicon) -> list[Hit]:
             if "\n" in t:
                 continue
             key = t if (t in lex.places or t in lex.orgs) else None
+            if key is None and n >= 2 and t in lex.towns and all(is_title_case(x.text) for x in span):
+                key = t  # a town of several words ("Port Klang", "Porto Murtinho") beats its first word
             if key is None and t.isupper() and len(t) >= 4:
                 key = upper.get(t)
             if key is None and t.endswith("-") and t[:-1] in lex.orgs:
@@ -114,7 +119,7 @@ def scan_lexicon(doc: Doc, lex: Lexicon) -> list[Hit]:
             i += 1
             continue
         span, key = found
-        place = lex.places.get(key)
+        place = lex.places.get(key) or lex.towns.get(key)
         org = lex.orgs.get(key)
         if org and place:  # "CAR" the country vs a lexicon org: the place wins only as a name
             org = None if place.type == "country" and not place.adjective else org
@@ -190,7 +195,18 @@ def _build_non_name(A: Analysis) -> set[str]:
     return out
 
 
+ROUTE_NOUNS = {"river", "bridge", "road", "highway", "railway", "line", "route", "corridor", "border", "crossing",
+               "pipeline", "link", "ferry", "flights", "flight", "trains", "train", "trucks", "shipments", "port",
+               "coast", "way", "trip", "journey", "visit", "border", "connection", "canal", "tunnel"}
 ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII", "Jr", "Jr."}
+
+
+PARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn)-[A-Z][a-z]")
+
+
+def _particle_name(t: str) -> bool:
+    """A surname with a lower-case Arabic particle ("al-Kaabi"): a name word inside a name."""
+    return bool(PARTICLE_NAME.match(t))
 
 
 def _name_word(A: Analysis, w: Word, non_name: set[str], geo_words: set[int]) -> bool:
@@ -227,8 +243,15 @@ def find_persons(A: Analysis) -> None:
                 gap = text[words[e - 1].end:words[e].start]
                 if gap not in (" ", "\u00a0"):
                     break
-                if _name_word(A, words[e], non_name, geo_words):
+                if _name_word(A, words[e], non_name, geo_words) or _particle_name(words[e].text):
                     e += 1
+                    continue
+                # An honorific inside a name ("Zafrul Tengku Abdul Aziz"): part of the name.
+                if words[e].text in lex.honorific_words and words[e].text.lower() not in lex.title_heads \
+                        and words[e].text not in ("Mr", "Mrs", "Ms", "Dr") \
+                        and e + 1 < len(words) and text[words[e].end:words[e + 1].start] == " " \
+                        and _name_word(A, words[e + 1], non_name, geo_words):
+                    e += 2
                     continue
                 q = e
                 while q < len(words) and q - e < 3 and (words[q].text in PARTICLES or words[q].text in {"Al", "El"}) \
@@ -248,12 +271,46 @@ def find_persons(A: Analysis) -> None:
         return any(a < y and x < b for x, y in ner_person)
 
     def followed_by_head(e):
-        if e < len(words) and text[words[e - 1].end:words[e].start] == " ":
-            t = words[e].text
-            kw = lex.kw
-            return t in kw["org_heads"] or t in kw["event_words"] or t in kw["project_heads_cap"] \
-                or t in kw["doc_words"]
+        # The run is the front of a longer capitalized name ending in a head word
+        # ("Gati Shakti National Master Plan", "Lee Kuan Yew School").
+        kw = lex.kw
+        q = e
+        while q < len(words) and q - e < 3 and text[words[q - 1].end:words[q].start] == " " \
+                and is_cap(words[q].text):
+            t = words[q].text
+            if t in kw["org_heads"] or t in kw["event_words"] or t in kw["project_heads_cap"] \
+                    or t in kw["doc_words"]:
+                return True
+            q += 1
         return False
+
+    def region_after(e):
+        # "Minas Gerais state", "Johor state": a region, not a person.
+        return e < len(words) and words[e].text in ("state", "region", "province", "district", "oblast",
+                                                    "county", "governorate", "prefecture")
+
+    def town_after_prep(s, e):
+        # "to Carmelo Peralta", "Coatzacoalcos and Salina Cruz": a town, not a person.
+        name = text[words[s].start:words[e - 1].end]
+        if s == 0 or e - s < 2:
+            return False
+        prev = words[s - 1].text
+        if name in lex.towns and prev in ("to", "towards", "via", "between", "and", "or", ",", "at", "in",
+                                          "from", "near"):
+            return True
+        # "the bridge over the river to Carmelo Peralta": a place after a route noun and "to".
+        if prev in ("to", "towards") and s > 1 and not overlaps_title(s):
+            tok = A.doc.char_span(words[s - 2].start, words[s - 2].end)
+            if tok is not None and tok[-1].text.lower() in ROUTE_NOUNS:
+                A.extra_places.append((words[s].start, words[e - 1].end, name))
+                return True
+            if tok is not None and tok[-1].ent_type_ in ("GPE", "LOC", "FAC"):
+                A.extra_places.append((words[s].start, words[e - 1].end, name))
+                return True
+        return False
+
+    def overlaps_title(s):
+        return _adjacent_title(A, s)
 
     def preceded_by_the(s):
         return s > 0 and words[s - 1].text in ("the", "The")
@@ -261,7 +318,7 @@ def find_persons(A: Analysis) -> None:
     accepted: dict[tuple[int, int], dict] = {}
     # Pass 1: NER-backed or appositive-backed names.
     for s, e in runs:
-        if followed_by_head(e) or preceded_by_the(s):
+        if followed_by_head(e) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e):
             continue
         if s > 0 and (words[s - 1].text in ("at", "in", "from", "near", "into", "across", "of")
                       or words[s - 1].text in POSSESSIVE):
@@ -272,8 +329,10 @@ def find_persons(A: Analysis) -> None:
     stop_words = {k for (s, e) in accepted for k in range(s, e)}
     # Pass 2: names anchored by a title or honorific on the left.
     for s, e in runs:
-        if (s, e) in accepted or followed_by_head(e) or preceded_by_the(s):
+        if (s, e) in accepted or followed_by_head(e) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e):
             continue
+        if s > 0 and words[s - 1].text in ("of", "for", "&") and not overlaps_ner(s, e):
+            continue  # a portfolio inside a title ("Minister of Public Works")
         left = _left_title_words(A, s, stop_words)
         hon = s > 0 and words[s - 1].text in lex.honorific_words
         if left and _has_head(A, left) or hon:
@@ -308,7 +367,7 @@ def find_persons(A: Analysis) -> None:
             if _fold(m.name) == _fold(ent.name) or _variant(m.name, ent.name):
                 target = m
                 break
-            if ent.type == "single" and m.type == "full" and m.name.split()[-1] == ent.name:
+            if m.type == "full" and _part_of(A, ent, m):
                 target = m
                 break
         if target:
@@ -320,8 +379,8 @@ def find_persons(A: Analysis) -> None:
         else:
             merged.append(ent)
     # A lone surname before the full name: fold into the full name.
-    for ent in [m for m in merged if m.type == "single"]:
-        full = [m for m in merged if m.type == "full" and m.name.split()[-1] == ent.name]
+    for ent in list(merged):
+        full = [m for m in merged if m is not ent and m.type == "full" and _part_of(A, ent, m)]
         if full:
             full[0].mentions.extend(ent.mentions)
             full[0].title = full[0].title or ent.title
@@ -335,7 +394,7 @@ def find_persons(A: Analysis) -> None:
         if len(last) < 3:
             continue
         for w in words:
-            if w.text == last and not any(a <= w.start < b for a, b in taken):
+            if _fold(w.text) == _fold(last) and is_cap(w.text) and not any(a <= w.start < b for a, b in taken):
                 m.mentions.append((w.start, w.end, last))
                 taken.add((w.start, w.end))
     for m in merged:
@@ -349,6 +408,26 @@ def find_persons(A: Analysis) -> None:
                       and _same_sentence(A, o.mentions[0][0], m.mentions[0][0])]
             m.title = others[0].title if others else None
     A.persons = merged
+
+
+SURNAME_LEAD = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "di", "du", "le", "la", "abdul", "abu", "ben"}
+
+
+def _part_of(A: Analysis, short: Ent, full: Ent) -> bool:
+    """A shorter form of a full name: its surname ("Vaishnaw", "Al Zeyoudi", "al-Kaabi"), or the
+    given name after an honorific ("Sheikh Hamdan", "Tengku Zafrul")."""
+    sp, fp = [_fold(x) for x in short.name.split()], [_fold(x) for x in full.name.split()]
+    if len(sp) >= len(fp) or not sp:
+        return False
+    if len(sp) == 1:
+        if sp[0] == fp[-1]:
+            return True
+        if sp[0] == fp[0]:
+            a = short.mentions[0][0]
+            before = A.text[max(0, a - 30):a].split()
+            return bool(before) and before[-1] in A.lex.honorific_words
+        return False
+    return len(sp) == 2 and sp[0] in SURNAME_LEAD and fp[-2:] == sp
 
 
 def _variant(a: str, b: str) -> bool:
@@ -563,6 +642,7 @@ def find_orgs(A: Analysis) -> None:
     events = set(kw["event_words"]) | set(kw["doc_words"])
     found: list[tuple[int, int, str, str | None, OrgEntry | None, list[str]]] = []  # start,end,name,acr,entry,aliases
     person_words = {k for k, w in enumerate(words) if A.is_claimed(w.start, w.end, ("person",))}
+    non_org_acr = _non_org_acronyms(A)
 
     # 1. Name runs with an org head word.
     k = 0
@@ -589,10 +669,12 @@ def find_orgs(A: Analysis) -> None:
                     continue
                 if t in ("of", "for", "and", "on", "&", "de") and e + 1 < len(words) and gap == " ":
                     nxt = e + 1
+                    if words[nxt].text in kw["weekdays"] or words[nxt].text in kw["months"]:
+                        break  # "the Union Cabinet on Wednesday"
                     if words[nxt].text in ("the",) and nxt + 1 < len(words) and t != "and":
                         nxt += 1
                     # "A Ministry and B Bank": two names, not one
-                    if t in ("and", "&") and words[e - 1].text in heads and any(
+                    if t in ("and", "&") and (words[e - 1].text in heads or is_acronym(words[e - 1].text)) and any(
                             words[x].text in heads for x in range(nxt, min(nxt + 6, len(words)))):
                         break
                     if is_cap(words[nxt].text) and nxt not in person_words:
@@ -638,18 +720,32 @@ def find_orgs(A: Analysis) -> None:
                 continue
             break
         end_seg = si
+        place_tail = None
         for n in range(si + 1, len(segs)):
             sa, sb = segs[n]
             seg_words = seg[sa:sb]
             if not seg_words:
                 break
             if any((_place_at(A, w.start, w.end) or Hit(0, 0, "")).place for w in seg_words):
+                # "Central Bank of Chile", "Development Bank of Southern Africa": a final "of <place>"
+                # belongs to the name (the short form stays an alias).
+                pw = [w for w in seg_words if w.text not in ("the", "The")]
+                ph = _place_at(A, pw[0].start, pw[-1].end) if pw else None
+                if n == len(segs) - 1 and ph and not ph.place.adjective and ph.start == pw[0].start \
+                        and ph.end == pw[-1].end and ph.place.type in ("country", "region") \
+                        and any(t in heads for t in texts[a:segs[n - 1][1]]) \
+                        and not any(t.lower() in lex.title_heads for t in texts[a:segs[n - 1][1]]):
+                    place_tail = (n, sb)
                 break
             if any(t.lower() in lex.title_heads for t in texts[sa:sb]):
                 break
             end_seg = n
             b = sb
         b = segs[end_seg][1]
+        short_end = None
+        if place_tail and end_seg == place_tail[0] - 1:
+            short_end = seg[b - 1].end
+            b = place_tail[1]
         part = seg[a:b]
         # Leading words that are titles, honorifics, "The", or a nationality adjective.
         aliases = []
@@ -704,6 +800,10 @@ def find_orgs(A: Analysis) -> None:
                 aliases.append(text[words[s - 2].start:part[-1].end])
         if core[-1] in kw["not_org_heads"] or core[0] in ("Government", "Cabinet"):
             continue
+        if short_end and part[0].start < short_end:
+            aliases.append(text[part[0].start:short_end])
+        if s > 0 and words[s - 1].text in ("a", "an"):
+            continue  # "a Clean Trade and Investment Partnership": not a named body
         found.append((part[0].start, part[-1].end, name, None, None, aliases))
 
     # 2. Lower-case intergovernmental bodies.
@@ -735,21 +835,39 @@ def find_orgs(A: Analysis) -> None:
         for suf in ("’s", "'s", "’", " –", " -"):
             if sub.endswith(suf):
                 sub, e = sub[: -len(suf)].rstrip(), s + len(sub[: -len(suf)].rstrip())
+        cut = re.search(r"\s+(?:on|in|last|this|next)\s+(?:%s)\b" % "|".join(kw["weekdays"] + kw["months"]), sub)
+        if cut:
+            sub, e = sub[:cut.start()], s + cut.start()
         if not sub or in_ranges(s, e, A.noise) or A.is_claimed(s, e) \
                 or any(a < e and s < b for a, b, *_ in found):
             continue
         toks = sub.split()
+        if sub in non_org_acr or toks[0] in GEO_HEADS:
+            continue  # the acronym of an agreement or project; "Salar de Atacama"
+        if re.search(r"\d[\d.,]*\s*$", text[max(0, s - 12):s]):
+            continue  # a unit after a number ("400 MW")
+        if re.match(r"\s+(?:strategy|initiative|programme|program|plan|policy|agreement|treaty|framework|"
+                    r"project|corridor|route|review|deal|pact|platform|scheme)\b", text[e:e + 14]):
+            continue  # "the Global Gateway strategy": a named policy, not a body
+        if len(toks) == 1 and not is_acronym(sub) and (
+                (re.search(r"\b(?:in|at|near|via|between|port\s+(?:of|at|in))\s+$", text[max(0, s - 14):s])
+                 or re.search(r"\bbetween\s+[A-Z][\w-]+\s+and\s+$", text[max(0, s - 40):s])
+                 or re.search(r"\b(?:from|to)\s+$", text[max(0, s - 6):s])
+                 and not re.search(r"(?:according|thanks|due|owing|data|figures)\s+(?:to|from)\s+$", text[max(0, s - 20):s]))
+                and not any(h.org for h in A.hits if h.start <= s < h.end)
+                or re.match(r"\s?[-–—]\s?[A-Z]", text[e:e + 3])):
+            continue  # "between Sisian and Kajaran", "the port at Alat", "Ratlam–Nagda": a place
         if any(t in events for t in toks) or any(c.isdigit() for c in sub):
             continue
-        if toks[0] in ("Government", "Cabinet") or toks[-1] in ("Government", "Cabinet") \
+        if any(t in ("Government", "Cabinet") for t in toks) \
                 or "Cabinet of Ministers" in sub or sub in ("Board of Directors",):
             continue
-        if all(t.lower() in lex.title_words or t in ("and", "of", ",") for t in toks):
+        if all(t.strip(",;").lower() in lex.title_words or t in ("and", "of", ",") for t in toks):
             continue  # a portfolio inside a title ("Industry and Trade")
         if re.search(r"\b(?:Minister|Secretary|Ministry|Minister of State)\s+(?:of|for)\s+(?:the\s+)?$", text[max(0, s - 30):s]) \
                 and not any(t in heads and t not in weak for t in toks):
             continue
-        if re.match(r"\s+(?:region|province|oblast|district|city|village|town|area)\b", text[e:e + 12]):
+        if re.match(r"\s+(?:region|province|oblast|district|city|village|town|area|state|county|governorate)\b", text[e:e + 14]):
             continue
         span = A.doc.char_span(s, e)
         if len(toks) == 1 and span is not None and (span[0].pos_ == "ADJ" or (
@@ -774,11 +892,31 @@ def find_orgs(A: Analysis) -> None:
             continue
         found.append((s, e, sub, None, None, []))
 
+    # 5. Employers named beside a person's role: "Codelco chairman X", "CEO of QatarEnergy".
+    role = r"(?:chairman|chairwoman|chair|chief\s+executive(?:\s+officer)?|CEO|president|managing\s+director|" \
+           r"director(?:-|\s)general|spokesman|spokeswoman|spokesperson|founder|head)"
+    cand = r"([A-Z][A-Za-z]*[a-z][A-Z]?[A-Za-z]*|[A-Z]{2,6})"
+    spots = [(m.start(1), m.end(1)) for m in re.finditer(rf"(?<![\w’'-]){cand}\s+{role}\s+(?=[A-Z])", text)]
+    spots += [(m.start(1), m.end(1)) for m in re.finditer(
+        rf"\b{role}(?:\s+and\s+{role})?\s+of\s+{cand}(?![\w-])(?!\s+[A-Z])", text)]
+    # "Jebel Ali Free Zone operator Jafza", "state miner Codelco": a company noun before the name.
+    spots += [(m.start(1), m.end(1)) for m in re.finditer(
+        rf"\b(?:operator|company|firm|lender|carrier|developer|miner|producer|utility|insurer|conglomerate|"
+        rf"giant|retailer|manufacturer|exporter|airline|automaker|bank)\s+{cand}(?![\w-])(?!\s+[A-Z])", text)]
+    for s, e in spots:
+        t = text[s:e]
+        if t in _non_name(A) or t.lower() in lex.title_words or _place_at(A, s, e) or A.is_claimed(s, e) \
+                or in_ranges(s, e, A.noise) or t in non_org_acr or any(a <= s < b for a, b, *_ in found):
+            continue
+        if s > 0 and text[max(0, s - 4):s].lower() in ("the ", "his ", "her "):
+            continue
+        found.append((s, e, t, None, None, []))
+
     # Acronyms in brackets after a name: "Eurasian Development Bank (EDB)".
     acr_of: dict[str, int] = {}
     for m in ACRONYM_PAREN.finditer(text):
         acr = m.group(1)
-        if not is_acronym(acr):
+        if not is_acronym(acr) and not _short_name_of(acr, text[max(0, m.start() - 80):m.start()]):
             continue
         for n, f in enumerate(found):
             if f[1] <= m.start() and not text[f[1]:m.start()].strip():
@@ -816,6 +954,14 @@ def find_orgs(A: Analysis) -> None:
             ent = Ent("organization", name, forms=[], acronym=acr)
             ent.lex_key = entry.name if entry else None
             ents.append(ent)
+        elif entry and ent.lex_key is None:
+            ent.lex_key = entry.name
+        if entry and entry.acronym and name == entry.acronym:
+            ent.acronym = name
+            acr = None
+            if ent.forms:
+                ent.mentions.append((s, e, name))
+                continue
         if name not in ent.forms:
             ent.forms.append(name)
         for al in aliases:
@@ -824,6 +970,12 @@ def find_orgs(A: Analysis) -> None:
         if acr:
             ent.acronym = acr
         ent.mentions.append((s, e, name))
+    # Later mentions of a one-word name found by context ("Codelco chairman ...", "Codelco will").
+    for ent in ents:
+        if " " not in ent.name and is_title_case(ent.name) and len(ent.name) >= 4:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(ent.name)}(?![\w-])", text):
+                if not any(a <= m.start() < b for a, b, _ in ent.mentions) and not A.is_claimed(m.start(), m.end()):
+                    ent.mentions.append((m.start(), m.end(), ent.name))
     # Bare acronym mentions of known long names.
     for ent in ents:
         if ent.acronym:
@@ -852,6 +1004,38 @@ def find_orgs(A: Analysis) -> None:
         for a, b, _ in ent.mentions:
             A.claimed.append((a, b, "org"))
     A.orgs = [e for e in ents if e.mentions]
+
+
+NON_ORG_TAIL = re.compile(r"(?:Agreement|Treaty|Pact|Partnership Agreement|Protocol|Convention|Accord|Initiative|"
+                          r"Corridor|Route|Railway|Highway|Line|Link|Project|Programme|Program|Plan|Strategy|Zone|"
+                          r"Park|Port|Pipeline|Forum|Summit|Conference|Expo|Festival|Fund Agreement)"
+                          r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?\s*$")
+
+
+def _non_org_acronyms(A: Analysis) -> set[str]:
+    """Acronyms that the text defines for agreements, projects and events ("... Agreement (USMCA)")."""
+    out = set()
+    for m in ACRONYM_PAREN.finditer(A.text):
+        before = A.text[max(0, m.start() - 90):m.start()]
+        if NON_ORG_TAIL.search(before) and is_acronym(m.group(1)):
+            out.add(m.group(1))
+    for s, e in A.project_spans:
+        m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*[,)]", A.text[e:e + 16])
+        if m:
+            out.add(m.group(1))
+    return out
+
+
+def _short_name_of(short: str, before: str) -> bool:
+    """A one-word short name in brackets built from the letters of the name before it
+    ("African Export-Import Bank (Afreximbank)")."""
+    if not re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", short) or len(short) < 4:
+        return False
+    letters = re.sub(r"[^a-z]", "", before.lower())[-60:]
+    it = iter(letters)
+    low = short.lower()
+    return all(c in it for c in low) and before.rstrip().split()[-1:] != [] and \
+        any(w[:1].lower() == low[0] for w in before.split()[-6:])
 
 
 def _match_org(ents: list[Ent], name: str, acr: str | None, entry: OrgEntry | None) -> Ent | None:
@@ -895,9 +1079,21 @@ def find_places(A: Analysis) -> None:
     def ner_at(s, e):
         return any(a <= s and e <= b for a, b, _ in ner_geo)
 
+    longer_geo = []
+    for a, b, label in ner_geo:
+        sub = text[a:b]
+        if sub.lower().startswith("the "):
+            a, sub = a + 4, sub[4:]
+        if label != "FAC" and len(sub.split()) == 2 and all(is_title_case(t) for t in sub.split()) \
+                and not any(t in kw["org_heads"] or t in _non_name(A) or t in kw["water_words"] for t in sub.split()) \
+                and sub.split()[-1] not in kw["project_heads_cap"]:
+            longer_geo.append((a, b))
     for h in A.hits:
         if not h.place or in_ranges(h.start, h.end, A.noise) or A.is_claimed(h.start, h.end, ("person",)):
             continue
+        if h.place.type == "city" and any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end)
+                                          for a, b in longer_geo):
+            continue  # "Porto Murtinho", "Port Klang": the longer name the NER saw
         if h.place.adjective and re.search(r"Trans-?$", text[max(0, h.start - 6):h.start]):
             continue
         if h.place.key == "Caspian Sea" and h.surface == "Caspian" and re.search(r"Trans-?$", text[max(0, h.start - 6):h.start]):
@@ -932,19 +1128,47 @@ def find_places(A: Analysis) -> None:
                == "country" for x in re.finditer(r"[^\s-]+", name_part)):
             continue  # "Kazakh-Uzbek state"
         cands.append((m.start(), m.end(), full, Place(full, "region", None), False))
-    for m in re.finditer(r"\b((?:[A-Z][\w'’\-]+\s){1,2})(Sea|Ocean|Lake|River|Strait|Gulf|Bay|Mountains|Desert)\b", text):
+    for m in re.finditer(r"\b((?:[A-Z][\w'’\-]+\s){1,2})(Sea|Ocean|Lake|River|Strait|Gulf|Bay|Mountains|Desert)\b"
+                         r"(?!\s+(?:Port|Terminal|Bridge|Tunnel|Pipeline|Cable|Zone|Park|Project|Hub|Route))", text):
         if not lex.places.get(m.group(0)) and not A.is_claimed(m.start(), m.end(), ("person", "org")):
             first_word = m.group(1).split()[0]
             if first_word not in ("The", "This"):
                 cands.append((m.start(), m.end(), m.group(0), Place(m.group(0), "other", None), False))
+    # "Gulf of Mexico", "Isthmus of Tehuantepec", "Salar de Atacama".
+    for m in re.finditer(r"\b(?:Gulf|Isthmus|Strait|Bay|Sea|Cape|Lake|Salar|Sierra|Lago|Laguna|Río|Rio|Isla|Mount|"
+                         r"Peninsula|Valley|Basin|Delta)\s+(?:of|de|del|de la|do|da)\s+(?:the\s+)?"
+                         r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?", text):
+        if not A.is_claimed(m.start(), m.end(), ("person", "org", "project")) and not in_ranges(m.start(), m.end(), A.noise):
+            typ = "region" if m.group(0).split()[0] in ("Isthmus", "Peninsula", "Valley", "Basin", "Delta") else "other"
+            cands = [c for c in cands if not (m.start() <= c[0] and c[1] <= m.end() and c[3].type != "country")]
+            known = lex.places.get(m.group(0))
+            cands.append((m.start(), m.end(), m.group(0), known or Place(m.group(0), typ, None), False))
+    # Places at both ends of a route: "from Meghri ... to Bavra", "between Sisian and Kajaran".
+    for k, (ss, se) in enumerate(A.sents):
+        sent = text[ss:se]
+        if not re.search(r"\b(?:road|highway|railway|rail|line|corridor|section|route|border|bridge|km|pipeline|"
+                         r"motorway|expressway|flights?|ferry|trains?)\b", sent):
+            continue
+        for m in re.finditer(r"\bbetween\s+([A-Z][\w'’\-]+)\s+and\s+([A-Z][\w'’\-]+)\b|"
+                             r"\bfrom\s+([A-Z][\w'’\-]+)\b[^.;]{0,45}?\bto\s+([A-Z][\w'’\-]+)\b", sent):
+            for g in (1, 2, 3, 4):
+                if not m.group(g):
+                    continue
+                s0, e0 = ss + m.start(g), ss + m.end(g)
+                t = m.group(g)
+                if t in _non_name(A) or t.lower() in lex.title_words or A.is_claimed(s0, e0) \
+                        or any(c[0] < e0 and s0 < c[1] for c in cands) or text[e0:e0 + 1] == "-" \
+                        or re.match(r"\s+[A-Z]", text[e0:e0 + 2]) or t in kw["months"] or t in kw["weekdays"]:
+                    continue
+                A.extra_places.append((s0, e0, t))
     # "the village of Shortandy", "Astana city".
-    for m in re.finditer(r"\b(?:village|town|city|settlement|capital|station|port)\s+of\s+([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)", text):
+    for m in re.finditer(r"\b(?:(?:village|town|city|settlement|capital|station|port)\s+of|port\s+(?:in|at))\s+([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)", text):
         s, e = m.start(1), m.end(1)
         if not A.is_claimed(s, e, ("person", "org")) and not any(c[0] <= s < c[1] for c in cands):
             town = lex.towns.get(m.group(1))
             cands.append((s, e, m.group(1), town or Place(m.group(1), "city", None), False))
     # Places named in project names and route pairs (handed over by the project finder).
-    for s, e, name in A.project_places:
+    for s, e, name in list(dict.fromkeys(A.project_places + A.extra_places)):
         if not any(c[0] <= s < c[1] for c in cands) and not A.is_claimed(s, e, ("person", "org")):
             town = lex.towns.get(name)
             cands.append((s, e, name, town or Place(name, "city", None), False))
@@ -959,6 +1183,8 @@ def find_places(A: Analysis) -> None:
                 or in_ranges(s, e, A.noise) or any(a < e and s < b for a, b in A.project_spans):
             continue
         toks = re.split(r"[\s]+", sub)
+        if any(c.isdigit() for c in sub):
+            continue  # "QR16.1bn": an amount
         if not all(is_title_case(t) or t in ("of", "and", "de", "al") for t in toks) or len(toks) > 4:
             continue
         if any(t in _non_name(A) or t.lower() in lex.title_words or t in kw["org_heads"] for t in toks):
@@ -1016,12 +1242,17 @@ def find_places(A: Analysis) -> None:
             ent.name = ent.forms[0]
         else:
             ent.name = A.lex.country_names.get(ent.country, ent.name) if ent.type == "country" else ent.name
-        if ent.type == "region" and re.search(r"\s(region|Region|oblast|Oblast|province|Province)$", ent.name):
+        if ent.type == "region" and re.search(r"\s(region|Region|oblast|Oblast|province|Province|state|State|"
+                                              r"district|District|county|County|governorate|Governorate)$", ent.name):
             bare = re.sub(r"\s+\S+$", "", ent.name)
             if bare not in ent.forms:
                 ent.forms.append(bare)
         for a, b, _ in ent.mentions:
             A.claimed.append((a, b, "location"))
+    # A macro-region written only inside organization names ("Development Bank of Southern Africa").
+    for key in [k for k, v in ents.items() if v.type == "region" and v.country is None]:
+        if all(A.is_claimed(a, b, ("org",)) for a, b, _ in ents[key].mentions):
+            del ents[key]
     # A region "X region" and a bare "X" elsewhere are one place.
     vals = list(ents.values())
     for r in [v for v in vals if v.type == "region"]:

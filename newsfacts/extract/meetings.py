@@ -11,7 +11,7 @@ from .textutil import make_span
 TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|talks?|talked|phone|telephone|call|conversation|discussed|discuss|discussion|"
     r"received|receives|hosted|hosts|negotiations|negotiated|signed|delegations?|sidelines|took part|"
-    r"taking part|take part|participated|co-chaired|chaired|held)\b", re.IGNORECASE)
+    r"taking part|take part|participated|co-chaired|chaired|held|counterpart)\b", re.IGNORECASE)
 WITH_PARTY = re.compile(
     r"\b(?:met|meet|meets|meeting|talks?|conversation|call|negotiations|discussions?|signed\s+\w+(?:\s+\w+)?)"
     r"\s+(?:\w+\s+){0,2}?(?:with|between)\b|\breceived\s+by\b|\bhosted\b|\breceived\b", re.IGNORECASE)
@@ -31,9 +31,12 @@ EVENT_ORD = r"(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|sev
 CAP = r"[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*"
 CAPRUN = rf"{CAP}(?:\s(?:(?:of|for|and|on|the|to)\s)*{CAP})*"
 EVENT1 = re.compile(rf"\b({EVENT_ORD}(?:meeting|session|summit|sitting)\s+of\s+the\s+{CAPRUN}"
-                    rf"(?:\s\([A-Z]{{2,8}}\)\s{CAP})?)")
+                    rf"(?:\s\([A-Z]{{2,8}}\)\s{CAP}|\s(?:joint\s)?intergovernmental\s(?:commission|council|committee)"
+                    rf"|\s(?:joint\s)?(?:commission|council|committee))?)")
+# "the first EU-South Africa summit": a bilateral summit named by its two sides.
+EVENT3 = re.compile(rf"\b((?:{CAP}(?:\s{CAP})?)[-–](?:{CAP}(?:\s{CAP})?)\ssummit)\b")
 EVENT2 = re.compile(rf"\b((?:\d+(?:st|nd|rd|th)\s|{CAPRUN}\s|\d+(?:st|nd|rd|th)\s{CAPRUN}\s)(?:Forum|Summit|Conference|Congress|Expo|Week|Dialogue|"
-                    rf"Exhibition|Session)(?:\s(?:of\s+the\s+Parties\s+to\s+the|on)\s{CAPRUN})?)\b")
+                    rf"Exhibition|Session)(?:\s(?:of\s+the\s+Parties\s+to\s+the|on)\s(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b){CAPRUN})?)\b")
 
 
 def _resolve_date(m: re.Match, published: date | None) -> str | None:
@@ -61,6 +64,9 @@ def _date_in(text: str, start: int, end: int, published: date | None) -> str | N
     for m in DATE.finditer(text, start, end):
         if REPORTED.search(text[start:m.start()]):
             continue
+        if re.search(r"\b[A-Z]{3,}[A-Z ,.]*,\s*$", text[max(0, m.start() - 40):m.start()]) \
+                and re.match(r"\s*(?:\([A-Za-z]+\))?\s*(?:—|–|--|-|\.)", text[m.end():m.end() + 12]):
+            continue  # the dispatch date of a dateline ("ABUJA, June 5 —")
         got = _resolve_date(m, published)
         if got:
             return got
@@ -70,7 +76,7 @@ def _date_in(text: str, start: int, end: int, published: date | None) -> str | N
 def find_events(A: Analysis) -> list[tuple[int, int, str]]:
     """Named forums, summits and numbered sessions of bodies."""
     out = []
-    for rx in (EVENT1, EVENT2):
+    for rx in (EVENT1, EVENT2, EVENT3):
         for m in rx.finditer(A.text):
             name = m.group(1).strip()
             s = m.start(1)
@@ -127,6 +133,22 @@ def find_meetings(A: Analysis) -> list[Meeting]:
             continue
         raw.append({"participants": list(dict.fromkeys(parties)), "sent": k, "start": s, "end": e})
 
+    # "talks with the X Bank ... Umahi met the bank's President, Y": the organization stood for the
+    # person named right after; one meeting, dated and placed by the first sentence.
+    names = {p.name for p in A.persons}
+    for r in raw:
+        orgs = [x for x in r["participants"] if x not in names]
+        if not orgs:
+            continue
+        for r2 in raw:
+            if r2 is r or not (0 < r2["sent"] - r["sent"] <= 2) or any(x not in names for x in r2["participants"]):
+                continue
+            if set(r2["participants"]) & set(r["participants"]):
+                r["participants"] = [x for x in r["participants"] if x in names] + \
+                    [x for x in r2["participants"] if x not in r["participants"]]
+                r2["participants"] = []
+                break
+    raw = [r for r in raw if r["participants"]]
     meetings: list[dict] = []
     for r in raw:
         same = next((m for m in meetings if len(set(m["participants"]) & set(r["participants"])) >= 2), None)

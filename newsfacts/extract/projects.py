@@ -7,7 +7,7 @@ from ..models import Project
 from .entities import Analysis, _fold, _place_at
 from .textutil import in_ranges, is_cap, make_span
 
-CAPW = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+CAPW = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:-\d{1,2}(?![\d,.]))?"
 DASH = r"\s?[-–—]\s?"
 # A proper part: capitalized words, possibly a dash chain of places ("Karagandy–Zhezkazgan").
 PROPER = rf"(?:\d{{4}}\s)?{CAPW}(?:(?:\s|{DASH})(?:(?:of|for|and|the)\s)?{CAPW})*"
@@ -83,7 +83,7 @@ def find_projects(A: Analysis) -> list[Project]:
             _chain_places(A, m.start(1) + m.group(1).find(pair), pair)
 
     # 2. Capitalized names ending in a project head: Trans-Caspian International Transport Route.
-    pat2 = re.compile(rf"({PROPER}\s(?:{cap_heads}))\b((?:\s(?:{CAPW}))*)")
+    pat2 = re.compile(rf"({PROPER}(?:\s\([A-Z][A-Za-z]{{1,9}}\))?\s(?:{cap_heads}))\b((?:\s(?:{CAPW}))*)")
     for m in pat2.finditer(text):
         name = m.group(1)
         s = m.start(1)
@@ -99,7 +99,7 @@ def find_projects(A: Analysis) -> list[Project]:
             continue
         if all(_place_at(A, s + name.find(w), s + name.find(w) + len(w)) for w in words[:-1]) and "-" not in name:
             continue  # "Georgian Railway": a national company, not a named project
-        if last == "Plan" and "Infrastructure" not in words:
+        if last == "Plan" and "Infrastructure" not in words and "Master" not in words:
             continue
         if last in ("Road",) and len(words) < 3:
             continue
@@ -113,13 +113,32 @@ def find_projects(A: Analysis) -> list[Project]:
         if A.is_claimed(s, s + len(name), ("person",)):
             continue
         end = s + len(name)
+        aliases = []
+        # "Interoceanic Corridor of the Isthmus of Tehuantepec (CIIT)": the "of" phrase belongs to the name
+        # when the acronym after it covers it.
+        ofm = re.match(rf"\s+of\s+(?:the\s+)?{CAPW}(?:\s(?:of\s+(?:the\s+)?)?{CAPW}){{0,4}}(?=\s*\(\s*[A-Z][A-Za-z]{{1,9}}\s*\))",
+                       text[end:])
+        if ofm and not m.group(2):
+            aliases.append(text[s:end])
+            end += ofm.end()
         # "International Industrial Cooperation Center Central Asia": a place after the head.
         tail = m.group(2)
         if tail:
             th = _place_at(A, m.start(2) + 1, m.end(2))
             if th and th.place.type == "region":
                 end = m.end(2)
-        found.append((s, end, text[s:end], []))
+        found.append((s, end, text[s:end], aliases))
+    # 2b. Coordinated names sharing a plural head: "the North Field South and North Field West projects".
+    for m in re.finditer(rf"\b({PROPER})\s+and\s+(?:the\s+)?({PROPER})\s+(projects|programmes|programs|plants|"
+                         rf"corridors|pipelines|highways|railways|ports|zones|parks|lines|fields)\b", text):
+        for g in (1, 2):
+            nm = m.group(g)
+            st = m.start(g)
+            while nm.split()[0] in ("The", "A", "An", "This", "Both"):
+                cut = len(nm.split()[0]) + 1
+                nm, st = nm[cut:], st + cut
+            if len(nm.split()) >= 2 and not A.is_claimed(st, st + len(nm), ("person",)):
+                found.append((st, st + len(nm), nm, []))
     # 3. Centers/zones for industrial cooperation named as projects ("launch of the ... Center").
     for m in re.finditer(rf"\b(?:launch|construction|creation|establishment|building|opening)\s+of\s+the\s+"
                          rf"({PROPER}\s(?:Center|Centre)(?:\s(?:{CAPW}))*)", text):
@@ -142,7 +161,8 @@ def find_projects(A: Analysis) -> list[Project]:
     for s, e, name, aliases in kept:
         name = re.sub(r"\s+", " ", name)
         al = list(aliases)
-        m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)", text[e:])
+        m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9}(?:\s[A-Z][A-Za-z]+){0,3})\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)",
+                     text[e:])
         if m:
             al.append(m.group(1))
             if m.group(2):

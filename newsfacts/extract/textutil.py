@@ -35,6 +35,7 @@ def words_of(doc: Doc) -> list[Word]:
     """The doc's words, with hyphen-joined tokens merged."""
     out: list[Word] = []
     toks = list(doc)
+    text = doc.text  # built once: Doc.text joins every token on each access
     k = 0
     while k < len(toks):
         t = toks[k]
@@ -47,7 +48,7 @@ def words_of(doc: Doc) -> list[Word]:
                and toks[j - 1].text[-1:].isalpha()):
             end = toks[j + 1].idx + len(toks[j + 1].text)
             j += 2
-        out.append(Word(start, end, doc.text[start:end], i, j))
+        out.append(Word(start, end, text[start:end], i, j))
         k = j
     return out
 
