@@ -28,3 +28,4 @@ clean:
 eval: $(STAMP)
 	$(BIN)/newsfacts eval --gold ../shared/corpus/seed --gold ../shared/corpus/dev
 	$(BIN)/newsfacts eval --gold tests/fixtures/gold
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind

@@ -19,6 +19,10 @@ from .staging import row_hash, stage
 T = TypeVar("T")
 
 
+RESULT_COLUMNS = ["run_id", "suite", "expectation", "column_name", "severity", "is_success",
+                  "observed_value", "unexpected_count", "checked_at"]
+
+
 class RunBlocked(RuntimeError):
     """A blocking expectation failed: nothing of the run was published."""
 
@@ -127,12 +131,7 @@ def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact]
             "check_name": q.expectation_type, "record": record, "quarantined_at": run.started_at,
             "reason": f"{origin}: {q.reason}" if origin else q.reason,
         })
-    results = pd.DataFrame([{
-        "run_id": run.run_id, "suite": r.suite, "expectation": r.expectation_type,
-        "column_name": r.column, "severity": r.severity, "is_success": bool(r.success),
-        "observed_value": None if r.observed_value is None else str(r.observed_value),
-        "unexpected_count": r.unexpected_count, "checked_at": run.started_at,
-    } for r in outcome.results])
+    results = _results_frame(outcome.results, run)
     quarantine = pd.DataFrame(rows, columns=[
         "quarantine_id", "run_id", "stage", "table_name", "origin", "check_name", "reason",
         "record", "quarantined_at"])
@@ -151,41 +150,118 @@ def _origin_of(row: dict, staged: dict[str, pd.DataFrame], table: str) -> str | 
     return str(hit.iloc[0]) if len(hit) else None
 
 
+def _results_frame(results: Sequence, run: RunContext) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "run_id": run.run_id, "suite": r.suite, "expectation": r.expectation_type,
+        "column_name": r.column, "severity": r.severity, "is_success": bool(r.success),
+        "observed_value": None if r.observed_value is None else str(r.observed_value),
+        "unexpected_count": r.unexpected_count, "checked_at": run.started_at,
+    } for r in results], columns=RESULT_COLUMNS)
+
+
+def blocking_message(outcome: quality.ValidationOutcome, failed: Sequence) -> list[str]:
+    """One line per failed blocking expectation: suite, expectation, column, sample values."""
+    lines = []
+    for r in failed:
+        sample = [q.row.get(r.column) if r.column in q.row else q.row
+                  for q in outcome.quarantined
+                  if q.table == r.suite and q.expectation_type == r.expectation_type
+                  and q.column == r.column][:3]
+        what = f"{r.unexpected_count} rows, e.g. {sample!r}" if sample else f"observed {r.observed_value!r}"
+        lines.append(f"{r.suite}: {r.expectation_type}({r.column or ''}) failed: "
+                     + (r.error or what))
+    return lines
+
+
+def check_published(con, checked: Checked, run: RunContext) -> tuple[pd.DataFrame, list[str]]:
+    """Validate what the run wrote to the work copy with the published tables' suites.
+
+    Any failure in a blocking suite blocks the publish: after load, a bad row is a bug in
+    the load, not bad input, so it is never quarantined away.
+    """
+    frames = warehouse.check_frames(con, run.run_id)
+    frames["quarantine"] = checked.quarantine
+    frames["validation_result"] = checked.results
+    outcome = quality.validate(frames, run.run_id, docs_dir=run.settings.reports)
+    failed = [r for r in outcome.results if not r.success and r.severity == "blocking"]
+    return _results_frame(outcome.results, run), blocking_message(outcome, failed)
+
+
+def _record_blocked(summary: RunSummary, results: pd.DataFrame, run: RunContext) -> None:
+    """Publish only the audit of a blocked run: its row and its expectation results."""
+    con = warehouse.open_work_copy(run.settings)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        warehouse.record_validation(con, results)
+        warehouse.record_run(con, _run_row(summary, run))
+        con.execute("COMMIT")
+    except BaseException:
+        warehouse.discard(con, run.settings)
+        raise
+    warehouse.publish(con, run.settings)
+
+
 def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunContext) -> RunSummary:
-    """Load the clean batch and its audit into a work copy, then publish it atomically."""
+    """Load the clean batch and its audit into a work copy, check it, then publish atomically."""
     s = run.settings
     passed = int(checked.results["is_success"].sum()) if len(checked.results) else 0
-    failed = len(checked.results) - passed
     held_articles = checked.quarantine.loc[checked.quarantine["table_name"] == "stg_article"]
     summary = RunSummary(
-        run_id=run.run_id, status="succeeded", files_read=contents.files,
+        run_id=run.run_id, status="running", files_read=contents.files,
         articles_new=len(checked.clean.get("stg_article", ())), articles_known=work.known,
         articles_duplicate=len(contents.duplicates),
         articles_quarantined=held_articles["record"].nunique(),
-        rows_quarantined=len(checked.quarantine),
-        rejected_inputs=len(contents.rejected),
-        expectations_passed=passed, expectations_failed=failed, warehouse=str(s.warehouse),
+        rows_quarantined=len(checked.quarantine), rejected_inputs=len(contents.rejected),
+        expectations_passed=passed, expectations_failed=len(checked.results) - passed,
+        warehouse=str(s.warehouse),
         report_path=str(checked.report_path) if checked.report_path else None)
+    if checked.blocking_failures:
+        return _block(summary, checked.results, checked.blocking_failures, run)
     con = warehouse.open_work_copy(s)
     try:
-        if checked.blocking_failures:
-            summary.status = "blocked"
-            summary.message = "; ".join(checked.blocking_failures)
-            raise RunBlocked("blocking expectations failed, nothing published: " + summary.message)
         con.execute("BEGIN TRANSACTION")
         resolved = resolve.apply(con, checked.clean)
         summary.loaded = warehouse.load_batch(con, resolved, run.run_id, run.started_at)
         warehouse.record_quarantine(con, checked.quarantine)
-        warehouse.record_validation(con, checked.results)
+        warehouse.release_readable(con, contents.read_ok, run.run_id)
+        warehouse.record_run(con, _run_row(summary, run))
+        results, blocking = check_published(con, checked, run)
+        if blocking:
+            raise _Blocked(results, blocking)
+        summary.status = "succeeded"
+        summary.expectations_passed += int(results["is_success"].sum())
+        summary.expectations_failed += int((~results["is_success"]).sum())
+        warehouse.record_validation(con, pd.concat([checked.results, results], ignore_index=True))
         warehouse.record_run(con, _run_row(summary, run))
         con.execute("COMMIT")
         if summary.loaded.get("dim_article"):
             warehouse.build_search_index(con)
+    except _Blocked as blocked:
+        warehouse.discard(con, s)
+        return _block(summary, pd.concat([checked.results, blocked.results], ignore_index=True),
+                      blocked.lines, run)
     except BaseException:
         warehouse.discard(con, s)
         raise
     warehouse.publish(con, s)
     return summary
+
+
+class _Blocked(Exception):
+    def __init__(self, results: pd.DataFrame, lines: list[str]):
+        super().__init__("; ".join(lines))
+        self.results, self.lines = results, lines
+
+
+def _block(summary: RunSummary, results: pd.DataFrame, lines: list[str], run: RunContext):
+    """Record a blocked run's audit, publish nothing else, and raise RunBlocked."""
+    summary.status = "blocked"
+    summary.loaded = {}
+    summary.message = "; ".join(lines)
+    summary.expectations_passed = int(results["is_success"].sum()) if len(results) else 0
+    summary.expectations_failed = len(results) - summary.expectations_passed
+    _record_blocked(summary, results, run)
+    raise RunBlocked("blocking expectations failed, nothing published:\n  " + "\n  ".join(lines))
 
 
 def _run_row(summary: RunSummary, run: RunContext) -> dict:

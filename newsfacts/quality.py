@@ -398,7 +398,7 @@ def validate(tables: dict[str, pd.DataFrame], run_id: str, parameters: dict | No
             warnings.simplefilter("ignore")
             suite_result = definition.run(batch_parameters={"dataframe": frame},
                                           expectation_parameters={
-                                              **params, "columns": STAGED_COLUMNS[table]},
+                                              **params, "columns": STAGED_COLUMNS.get(table, list(frame.columns))},
                                           result_format=result_format, run_id=run)
         if docs_dir is not None:
             docs_keys.append(_store_for_docs(context, suite_result, run))

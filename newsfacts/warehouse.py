@@ -137,6 +137,40 @@ def record_quarantine(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> int
     return con.execute("SELECT count(*) FROM quarantine").fetchone()[0] - before
 
 
+CHECKS_DIR = SQL_DIR / "checks"
+
+
+def check_frames(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, pd.DataFrame]:
+    """The published tables' rows of a run, shaped for their suites (sql/checks/<table>.sql)."""
+    frames = {}
+    for path in _sql_files(CHECKS_DIR):
+        if path.stem not in TABLES:
+            raise WarehouseError(f"{path.name}: not a warehouse table")
+        sql = path.read_text(encoding="utf-8")
+        used = {name: run_id for name in set(PARAM.findall(sql))}
+        frame = con.execute(sql, used).df()
+        for col in frame.columns:
+            # Suites compare days with ISO-date parameters, as for the staged tables.
+            if pd.api.types.is_datetime64_any_dtype(frame[col]):
+                frame[col] = pd.Series([v.date() if pd.notna(v) else None for v in frame[col]],
+                                       index=frame.index, dtype=object)
+        frames[path.stem] = frame
+    return frames
+
+
+def release_readable(con: duckdb.DuckDBPyConnection, origins: list[str], run_id: str) -> int:
+    """Mark earlier ingest rejects of files that read cleanly now as released."""
+    if not origins:
+        return 0
+    con.register("read_ok", pd.DataFrame({"origin": origins}))
+    try:
+        return con.execute("""UPDATE quarantine SET is_released = true
+                              WHERE stage = 'ingest' AND NOT is_released
+                                AND origin IN (SELECT origin FROM read_ok)""").fetchone()[0]
+    finally:
+        con.unregister("read_ok")
+
+
 def record_validation(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
     """Append one run's expectation results to the audit history."""
     if results.empty:

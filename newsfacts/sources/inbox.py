@@ -32,6 +32,7 @@ class InboxContents:
     rejected: list[Rejected] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, article_id)
     files: int = 0
+    read_ok: list[str] = field(default_factory=list)  # files read without a whole-file error
 
 
 def decode(data: bytes, origin: str) -> str:
@@ -173,6 +174,7 @@ def read_inbox(inbox: Path, max_bytes: int = 20_000_000) -> InboxContents:
         except (InputError, OSError) as exc:
             out.rejected.append(Rejected(origin=str(path), reason=str(exc)))
             continue
+        out.read_ok.append(str(path))
         for a in articles:
             if a.article_id in seen:
                 out.duplicates.append((a.origin, a.article_id))

@@ -1,0 +1,1 @@
+SELECT metric_key, metric_id FROM dim_metric;

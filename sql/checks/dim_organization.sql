@@ -1,0 +1,1 @@
+SELECT organization_key, organization_id, name, country_iso3 FROM dim_organization;

@@ -1,0 +1,1 @@
+SELECT project_key, project_id, name, project_type FROM dim_project;

@@ -1,0 +1,1 @@
+SELECT source_key, source_id, name FROM dim_source;
