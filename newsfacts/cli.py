@@ -159,6 +159,73 @@ def report(run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (
         out.print(q)
 
 
+quarantine_app = typer.Typer(help="What validation and ingest held back, and releasing it.",
+                             invoke_without_command=True)
+app.add_typer(quarantine_app, name="quarantine")
+
+
+@quarantine_app.callback()
+def quarantine_list(ctx: typer.Context,
+                    show_all: Annotated[bool, typer.Option("--all", help="Include released rows.")] = False,
+                    warehouse_path: WarehouseOpt = None) -> None:
+    """List the rows held in quarantine, newest first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import duckdb
+
+    settings = load_settings(warehouse=warehouse_path)
+    released = "" if show_all else "AND NOT q.is_released"
+    try:
+        cols, rows = warehouse.query(settings.warehouse, f"""
+            SELECT left(q.quarantine_id, 12) AS id, coalesce(q.table_name, 'input') AS held,
+                   replace(q.reason, coalesce(q.origin, ''),
+                           coalesce(regexp_extract(q.origin, '[^/]+$'), '')) AS reason,
+                   (SELECT count(*) FROM quarantine AS h
+                    WHERE h.check_name = 'held_with_article' AND h.is_released = q.is_released
+                      AND (h.record->>'article_id') = (q.record->>'article_id')) AS facts_held,
+                   q.is_released, q.run_id
+            FROM quarantine AS q
+            WHERE q.check_name <> 'held_with_article' {released}
+            ORDER BY q.quarantined_at DESC, q.reason""")
+    except (duckdb.Error, warehouse.WarehouseError) as exc:
+        _fail(str(exc).splitlines()[0], 2)
+    table = Table(title="quarantine (facts of a held article are held with it)")
+    table.add_column("id", no_wrap=True)
+    table.add_column("held", no_wrap=True)
+    table.add_column("reason", overflow="fold")
+    table.add_column("facts", justify="right")
+    if show_all:
+        table.add_column("released")
+    for r in rows:
+        table.add_row(r[0], r[1], r[2], str(r[3] or ""), *([str(r[4])] if show_all else []))
+    out.print(table)
+    out.print(f"{len(rows)} {'rows' if show_all else 'held'}; release one with "
+              "`newsfacts quarantine release ID [--set COLUMN=VALUE]`")
+
+
+@quarantine_app.command("release")
+def quarantine_release(
+        quarantine_id: Annotated[str, typer.Argument(help="Id (or its first characters) from `newsfacts quarantine`.")],
+        fix: Annotated[Optional[list[str]], typer.Option("--set", help="Fix a field: COLUMN=VALUE.")] = None,
+        warehouse_path: WarehouseOpt = None) -> None:
+    """Re-validate a held row, with fixes, and load it when it passes."""
+    from .pipeline import ReleaseError, RunBlocked, release
+
+    fixes = {}
+    for spec in fix or []:
+        key, sep, value = spec.partition("=")
+        if not sep:
+            _fail(f"--set {spec!r}: expected COLUMN=VALUE", 2)
+        fixes[key] = value
+    settings = load_settings(warehouse=warehouse_path)
+    try:
+        summary = release(settings, quarantine_id, fixes)
+    except (ReleaseError, RunBlocked, warehouse.WarehouseError) as exc:
+        _fail(str(exc), 1)
+    loaded = ", ".join(f"{t} {n}" for t, n in summary.loaded.items() if n) or "nothing new"
+    out.print(f"released {quarantine_id}: loaded {loaded}")
+
+
 @app.command("eval")
 def eval_(gold: Annotated[list[Path], typer.Option("--gold", help="Folder of *.gold.json and their articles.")],
           min_: Annotated[Optional[list[str]], typer.Option("--min", help="Threshold KEY=F1.")] = None,

@@ -19,6 +19,8 @@ from .staging import row_hash, stage
 T = TypeVar("T")
 
 
+QUARANTINE_COLUMNS = ["quarantine_id", "run_id", "stage", "table_name", "origin", "check_name",
+                      "reason", "record", "quarantined_at"]
 RESULT_COLUMNS = ["run_id", "suite", "expectation", "column_name", "severity", "is_success",
                   "observed_value", "unexpected_count", "checked_at"]
 
@@ -119,7 +121,12 @@ def _reject_rows(rejected: Sequence[Rejected], run: RunContext) -> list[dict]:
 def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact],
              rejected: Sequence[Rejected], run: RunContext) -> Checked:
     """Stage the batch and run every suite on it; failing rows and rejects go to quarantine."""
-    staged = stage(facts, structured)
+    return validate_staged(stage(facts, structured), rejected, run)
+
+
+def validate_staged(staged: dict[str, pd.DataFrame], rejected: Sequence[Rejected],
+                    run: RunContext) -> Checked:
+    """Run every suite on staged tables; failing rows and rejects go to quarantine."""
     outcome = quality.validate(staged, run.run_id, docs_dir=run.settings.reports)
     rows = _reject_rows(rejected, run)
     for q in outcome.quarantined:
@@ -132,9 +139,7 @@ def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact]
             "reason": f"{origin}: {q.reason}" if origin else q.reason,
         })
     results = _results_frame(outcome.results, run)
-    quarantine = pd.DataFrame(rows, columns=[
-        "quarantine_id", "run_id", "stage", "table_name", "origin", "check_name", "reason",
-        "record", "quarantined_at"])
+    quarantine = pd.DataFrame(rows, columns=QUARANTINE_COLUMNS)
     blocking = [f"{b.suite}: {b.expectation_type}({b.column or ''}) failed"
                 + (f": {b.error}" if b.error else f", observed {b.observed_value!r}")
                 for b in outcome.blocking_failures]
@@ -201,7 +206,8 @@ def _record_blocked(summary: RunSummary, results: pd.DataFrame, run: RunContext)
     warehouse.publish(con, run.settings)
 
 
-def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunContext) -> RunSummary:
+def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunContext,
+         released: Sequence[str] = ()) -> RunSummary:
     """Load the clean batch and its audit into a work copy, check it, then publish atomically."""
     s = run.settings
     passed = int(checked.results["is_success"].sum()) if len(checked.results) else 0
@@ -224,6 +230,7 @@ def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunConte
         summary.loaded = warehouse.load_batch(con, resolved, run.run_id, run.started_at)
         warehouse.record_quarantine(con, checked.quarantine)
         warehouse.release_readable(con, contents.read_ok, run.run_id)
+        warehouse.mark_released(con, list(released))
         warehouse.record_run(con, _run_row(summary, run))
         results, blocking = check_published(con, checked, run)
         if blocking:
@@ -290,3 +297,79 @@ def run_once(settings: Settings) -> RunSummary:
                  for f in extract(part, settings.n_process)]
         checked = validate(facts, contents.structured, contents.rejected, run)
         return load(checked, contents, work, run)
+
+
+class ReleaseError(RuntimeError):
+    """A quarantined row that cannot be released; the message says why."""
+
+
+def _held_row(settings: Settings, quarantine_id: str) -> dict:
+    cols, rows = warehouse.query(settings.warehouse, (
+        "SELECT quarantine_id, stage, table_name, origin, check_name, reason, record, is_released "
+        "FROM quarantine WHERE quarantine_id LIKE ? || '%'"), [quarantine_id])
+    if not rows:
+        raise ReleaseError(f"no quarantined row with id {quarantine_id!r}")
+    if len(rows) > 1:
+        raise ReleaseError(f"id {quarantine_id!r} is ambiguous ({len(rows)} rows); give more of it")
+    return dict(zip(cols, rows[0]))
+
+
+def _article_from_record(rec: dict) -> Article:
+    from datetime import date as _date
+    published = rec.get("published")
+    published = _date.fromisoformat(published) if isinstance(published, str) and published else None
+    return Article(article_id=rec["article_id"], text=rec["text"], name=rec["name"],
+                   origin=rec["origin"], published=published, title=rec.get("title"),
+                   url=rec.get("url"), source=rec.get("source"), dateline=rec.get("dateline"),
+                   published_raw=None if published else rec.get("published_raw"))
+
+
+def release(settings: Settings, quarantine_id: str, fixes: dict[str, str]) -> RunSummary:
+    """Re-validate a held row with the given fixes and, when it passes, load and publish it."""
+    import json
+
+    held = _held_row(settings, quarantine_id)
+    if held["is_released"]:
+        raise ReleaseError(f"{held['quarantine_id']} was released already")
+    if held["stage"] == "ingest":
+        raise ReleaseError(f"{held['origin']} could not be read ({held['reason']}); fix the file: "
+                           "a later run that reads it releases this row by itself")
+    record = {**json.loads(held["record"]), **fixes}
+    run = start_run(settings)
+    table = held["table_name"]
+    with warehouse.writer_lock(settings):
+        if table == "stg_article":
+            article = _article_from_record(record)
+            facts = extract([article], settings.n_process)
+            staged = stage(facts)
+        else:
+            staged = stage([])
+            staged[table] = pd.DataFrame([record], columns=staged[table].columns).astype(object)
+            staged["stg_article"] = _published_article_row(settings, record.get("article_id"))
+        outcome = quality.validate(staged, run.run_id, docs_dir=settings.reports)
+        still = [q for q in outcome.quarantined if q.expectation_type != quality.HELD]
+        if still or outcome.blocking_failures:
+            reasons = [q.reason for q in still] + [b.expectation_type for b in outcome.blocking_failures]
+            raise ReleaseError("still fails validation: " + "; ".join(reasons))
+        checked = Checked(outcome.clean, pd.DataFrame(columns=QUARANTINE_COLUMNS),
+                          _results_frame(outcome.results, run), [], outcome.report_path)
+        empty = InboxContents()
+        released = [held["quarantine_id"]]
+        if table == "stg_article":
+            released += [r[0] for r in warehouse.query(settings.warehouse, (
+                "SELECT quarantine_id FROM quarantine WHERE check_name = ? AND NOT is_released "
+                "AND (record->>'article_id') = ?"), [quality.HELD, article.article_id])[1]]
+        summary = load(checked, empty, NewWork([], 0), run, released=released)
+    return summary
+
+
+def _published_article_row(settings: Settings, article_id: str | None) -> pd.DataFrame:
+    """The staged form of an article already in the warehouse (facts need their article)."""
+    cols, rows = warehouse.query(settings.warehouse, (
+        "SELECT a.article_id, a.name, a.origin, a.title, a.url, s.name AS source, s.source_id, "
+        "a.published_date AS published, a.published_at, NULL AS published_raw, a.dateline, "
+        "a.text, a.n_chars FROM dim_article a JOIN dim_source s USING (source_key) "
+        "WHERE a.article_id = ?"), [article_id])
+    if not rows:
+        raise ReleaseError(f"article {article_id!r} of this row is not in the warehouse")
+    return pd.DataFrame(rows, columns=cols).astype(object)

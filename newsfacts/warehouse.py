@@ -171,6 +171,13 @@ def release_readable(con: duckdb.DuckDBPyConnection, origins: list[str], run_id:
         con.unregister("read_ok")
 
 
+def mark_released(con: duckdb.DuckDBPyConnection, quarantine_ids: list[str]) -> None:
+    """Flag held rows that a release loaded."""
+    if quarantine_ids:
+        con.execute("UPDATE quarantine SET is_released = true WHERE quarantine_id IN "
+                    "(SELECT unnest(?::VARCHAR[]))", [quarantine_ids])
+
+
 def record_validation(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
     """Append one run's expectation results to the audit history."""
     if results.empty:
@@ -309,10 +316,10 @@ def search(path: Path, text: str, limit: int = 10) -> list[dict]:
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def query(path: Path, sql: str) -> tuple[list[str], list[tuple]]:
+def query(path: Path, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
     """Run SQL read-only against the published warehouse; returns column names and rows."""
     with connect(path, read_only=True) as con:
-        cur = con.execute(sql)
+        cur = con.execute(sql, params) if params else con.execute(sql)
         cols = [d[0] for d in cur.description] if cur.description else []
         return cols, cur.fetchall()
 
