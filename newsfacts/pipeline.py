@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from . import quality, resolve, warehouse
+from . import docs, quality, resolve, warehouse
 from .config import Settings
 from .models import Article, ArticleFacts, Rejected, StructuredFact
 from .sources.inbox import InboxContents, read_inbox
@@ -22,7 +22,7 @@ T = TypeVar("T")
 QUARANTINE_COLUMNS = ["quarantine_id", "run_id", "stage", "table_name", "origin", "check_name",
                       "reason", "record", "quarantined_at"]
 RESULT_COLUMNS = ["run_id", "suite", "expectation", "column_name", "severity", "is_success",
-                  "observed_value", "unexpected_count", "checked_at"]
+                  "observed_value", "unexpected_count", "checked_at", "is_row_level"]
 
 
 class RunBlocked(RuntimeError):
@@ -127,7 +127,7 @@ def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact]
 def validate_staged(staged: dict[str, pd.DataFrame], rejected: Sequence[Rejected],
                     run: RunContext) -> Checked:
     """Run every suite on staged tables; failing rows and rejects go to quarantine."""
-    outcome = quality.validate(staged, run.run_id, docs_dir=run.settings.reports)
+    outcome = quality.validate(staged, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR)
     rows = _reject_rows(rejected, run)
     for q in outcome.quarantined:
         record = warehouse.as_json(q.row)
@@ -161,6 +161,7 @@ def _results_frame(results: Sequence, run: RunContext) -> pd.DataFrame:
         "column_name": r.column, "severity": r.severity, "is_success": bool(r.success),
         "observed_value": None if r.observed_value is None else str(r.observed_value),
         "unexpected_count": r.unexpected_count, "checked_at": run.started_at,
+        "is_row_level": bool(r.row_level),
     } for r in results], columns=RESULT_COLUMNS)
 
 
@@ -187,7 +188,7 @@ def check_published(con, checked: Checked, run: RunContext) -> tuple[pd.DataFram
     frames = warehouse.check_frames(con, run.run_id)
     frames["quarantine"] = checked.quarantine
     frames["validation_result"] = checked.results
-    outcome = quality.validate(frames, run.run_id, docs_dir=run.settings.reports)
+    outcome = quality.validate(frames, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR)
     failed = [r for r in outcome.results if not r.success and r.severity == "blocking"]
     return _results_frame(outcome.results, run), blocking_message(outcome, failed)
 
@@ -238,7 +239,9 @@ def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunConte
         summary.status = "succeeded"
         summary.expectations_passed += int(results["is_success"].sum())
         summary.expectations_failed += int((~results["is_success"]).sum())
-        warehouse.record_validation(con, pd.concat([checked.results, results], ignore_index=True))
+        all_results = pd.concat([checked.results, results], ignore_index=True)
+        warehouse.record_validation(con, all_results)
+        summary.report_path = str(run.settings.reports / "runs" / f"{run.run_id}.html")
         warehouse.record_run(con, _run_row(summary, run))
         con.execute("COMMIT")
         if summary.loaded.get("dim_article"):
@@ -251,6 +254,7 @@ def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunConte
         warehouse.discard(con, s)
         raise
     warehouse.publish(con, s)
+    docs.write_run_page(s.reports, _run_row(summary, run), all_results, checked.quarantine)
     return summary
 
 
@@ -267,7 +271,10 @@ def _block(summary: RunSummary, results: pd.DataFrame, lines: list[str], run: Ru
     summary.message = "; ".join(lines)
     summary.expectations_passed = int(results["is_success"].sum()) if len(results) else 0
     summary.expectations_failed = len(results) - summary.expectations_passed
+    summary.report_path = str(run.settings.reports / "runs" / f"{run.run_id}.html")
     _record_blocked(summary, results, run)
+    docs.write_run_page(run.settings.reports, _run_row(summary, run), results,
+                        pd.DataFrame(columns=QUARANTINE_COLUMNS))
     raise RunBlocked("blocking expectations failed, nothing published:\n  " + "\n  ".join(lines))
 
 
@@ -346,7 +353,7 @@ def release(settings: Settings, quarantine_id: str, fixes: dict[str, str]) -> Ru
             staged = stage([])
             staged[table] = pd.DataFrame([record], columns=staged[table].columns).astype(object)
             staged["stg_article"] = _published_article_row(settings, record.get("article_id"))
-        outcome = quality.validate(staged, run.run_id, docs_dir=settings.reports)
+        outcome = quality.validate(staged, run.run_id, docs_dir=settings.reports / docs.GX_DIR)
         still = [q for q in outcome.quarantined if q.expectation_type != quality.HELD]
         if still or outcome.blocking_failures:
             reasons = [q.reason for q in still] + [b.expectation_type for b in outcome.blocking_failures]

@@ -33,10 +33,25 @@ def summary_rows(s: RunSummary) -> list[tuple[str, str]]:
     return rows
 
 
+def _cell(value: object) -> str:
+    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
 def summary_markdown(s: RunSummary) -> str:
-    """The run summary as a markdown table (the Prefect artifact)."""
+    """The run summary and its failing expectations as markdown (the Prefect artifact)."""
     lines = [f"# newsfacts run {s.run_id}", "", "| | |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in summary_rows(s)]
+    lines += [f"| {k} | {_cell(v)} |" for k, v in summary_rows(s)]
+    if s.status != "running" and Path(s.warehouse).exists():
+        failing = [r for r in validation_report(Path(s.warehouse), s.run_id).results
+                   if not r["is_success"]]
+        lines += ["", f"## Failing expectations ({len(failing)})", ""]
+        if failing:
+            lines += ["| suite | expectation | column | severity | unexpected |", "|---|---|---|---|---|"]
+            lines += [f"| {r['suite']} | {r['expectation']} | {_cell(r['column_name'])} | "
+                      f"{r['severity']} | {_cell(r['unexpected_count'])} |" for r in failing]
+        else:
+            lines.append("none")
+    lines += ["", f"Report: `{s.report_path}`"]
     return "\n".join(lines) + "\n"
 
 

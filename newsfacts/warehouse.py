@@ -186,7 +186,8 @@ def record_validation(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> 
     try:
         con.execute("""INSERT INTO validation_result
                        SELECT run_id, suite, expectation, column_name, severity, is_success,
-                              observed_value, unexpected_count, checked_at FROM v_new""")
+                              observed_value, unexpected_count, checked_at, is_row_level
+                       FROM v_new""")
     finally:
         con.unregister("v_new")
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from prefect.testing.utilities import prefect_test_harness
@@ -74,7 +75,17 @@ def test_flow_loads_validates_and_is_idempotent(harness, inbox, tmp_path):
                                          f.span_end - f.span_start)
                                   FROM fact_figure f JOIN dim_article a USING (article_key)""")[1]
     assert rows and all(text == span and text in sentence for text, sentence, span in rows)
-    assert (wh.parent / "reports" / "index.html").exists()
+    assert first.run_id in (wh.parent / "reports" / "index.html").read_text(encoding="utf-8")
+    assert first.report_path and Path(first.report_path).exists()
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["newsfacts-run"])))
+    assert any(first.run_id in (a.data or "") and "Failing expectations" in a.data
+               for a in artifacts)
 
     second = etl(inbox=str(inbox), warehouse_path=str(wh))
     assert (second.articles_new, second.articles_known) == (0, 2)
