@@ -17,7 +17,8 @@ from .config import load_settings
 
 app = typer.Typer(help="Turn news articles into a validated DuckDB warehouse of facts.",
                   no_args_is_help=True, add_completion=False)
-out = Console()
+# Piped output is read in files and editors: use a wide page there instead of 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 InboxOpt = Annotated[Optional[Path], typer.Option("--inbox", help="Inbox folder to read.")]
@@ -111,16 +112,32 @@ def extract(files: Annotated[list[Path], typer.Argument(help="Article files (cor
 
 
 @app.command()
-def sql(query: Annotated[str, typer.Argument(help="SQL to run read-only.")],
-        warehouse_path: WarehouseOpt = None) -> None:
-    """Run SQL read-only against the published warehouse and print a table."""
+def sql(query: Annotated[str, typer.Argument(help="SQL to run read-only, or a .sql file.")],
+        warehouse_path: WarehouseOpt = None,
+        fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table") -> None:
+    """Run SQL read-only against the published warehouse and print the result."""
+    import csv
+
     import duckdb
 
+    if fmt not in ("table", "csv", "json"):
+        _fail(f"unknown format {fmt!r}; use table, csv or json", 2)
     settings = load_settings(warehouse=warehouse_path)
+    if query.strip().endswith(".sql") and Path(query.strip()).is_file():
+        query = Path(query.strip()).read_text(encoding="utf-8")
     try:
         cols, rows = warehouse.query(settings.warehouse, query)
     except (duckdb.Error, warehouse.WarehouseError) as exc:
         _fail(str(exc).splitlines()[0], 2)
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(cols)
+        writer.writerows(rows)
+        return
+    if fmt == "json":
+        sys.stdout.write(json.dumps([dict(zip(cols, r)) for r in rows], default=str,
+                                    ensure_ascii=False, indent=1) + "\n")
+        return
     table = Table(*cols)
     for r in rows:
         table.add_row(*("" if v is None else str(v) for v in r))
