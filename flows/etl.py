@@ -5,6 +5,10 @@ import os
 
 # Prefect's temporary server logs a 'database is locked' traceback from its telemetry otherwise.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# The library logs what it reads, skips and loads through `logging`; show it in Prefect too.
+os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+
+from datetime import datetime, timezone  # noqa: E402
 
 from prefect import flow, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
@@ -44,7 +48,10 @@ def etl(inbox: str | None = None, warehouse_path: str | None = None) -> pipeline
     """Run the ETL once over an inbox into a warehouse."""
     settings = load_settings(inbox=inbox, warehouse=warehouse_path)
     run = pipeline.start_run(settings)
-    with warehouse.writer_lock(settings):
+    stale = pipeline.stale_reason(_scheduled_start(), datetime.now(timezone.utc), settings.max_lateness)
+    if stale:
+        return pipeline.skipped(run, stale)
+    with warehouse.writer_lock(settings, wait_seconds=_lock_wait(settings)):
         progress.stage("ingest")
         contents = ingest_task(settings)
         work = select_new_task(contents, settings)
@@ -62,6 +69,38 @@ def etl(inbox: str | None = None, warehouse_path: str | None = None) -> pipeline
                              description=f"newsfacts run {summary.run_id}")
     progress.stage("done")
     return summary
+
+
+def _scheduled_start() -> datetime | None:
+    """When the scheduler meant this run to start (None for a run started by hand)."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    if ctx is None or ctx.flow_run is None or ctx.flow_run.deployment_id is None:
+        return None
+    return ctx.flow_run.expected_start_time
+
+
+def _lock_wait(settings: Settings) -> float:
+    # Under the "wait" overlap policy a run queues for the writer; under "skip" it fails fast.
+    return float(settings.interval or 3600) if settings.overlap == "wait" else 0.0
+
+
+def serve(settings: Settings, name: str = "newsfacts-etl") -> None:
+    """Serve the flow as a deployment on the configured schedule; runs never overlap."""
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+
+    strategy = (ConcurrencyLimitStrategy.CANCEL_NEW if settings.overlap == "skip"
+                else ConcurrencyLimitStrategy.ENQUEUE)
+    etl.serve(
+        name=name,
+        interval=settings.interval if not settings.cron else None,
+        cron=settings.cron,
+        parameters={"inbox": str(settings.inbox), "warehouse_path": str(settings.warehouse)},
+        global_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=strategy),
+        limit=1,
+        description="newsfacts ETL: inbox and live sources to the validated DuckDB warehouse",
+    )
 
 
 if __name__ == "__main__":

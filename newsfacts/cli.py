@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -26,7 +27,7 @@ WarehouseOpt = Annotated[Optional[Path], typer.Option("--warehouse", help="DuckD
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -42,7 +43,7 @@ def _print_pairs(title: str, rows: list[tuple[str, str]]) -> None:
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     for k, v in rows:
-        table.add_row(k, v)
+        table.add_row(escape(k), escape(v))
     out.print(table)
 
 
@@ -88,6 +89,45 @@ def run(inbox: InboxOpt = None, warehouse_path: WarehouseOpt = None) -> None:
     finally:
         unsubscribe()
     _print_pairs("newsfacts run", summary_rows(summary))
+
+
+@app.command()
+def config(config_file: Annotated[Optional[Path], typer.Option("--config", help="A newsfacts.toml to read.")] = None) -> None:
+    """Print the resolved configuration: defaults, newsfacts.toml, environment, in that order."""
+    from .config import ConfigError
+
+    try:
+        settings = load_settings(config=config_file)
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+    _print_pairs(f"newsfacts configuration (file: {settings.source})",
+                 [(k, json.dumps(v) if isinstance(v, (list, tuple)) else str(v))
+                  for k, v in settings.as_dict().items() if k != "source"])
+
+
+@app.command()
+def serve(cron: Annotated[Optional[str], typer.Option("--cron", help="Cron schedule, e.g. '0 * * * *'.")] = None,
+          interval: Annotated[Optional[int], typer.Option("--interval", help="Seconds between runs.")] = None,
+          inbox: InboxOpt = None, warehouse_path: WarehouseOpt = None,
+          name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "newsfacts-etl") -> None:
+    """Serve the ETL flow as a Prefect deployment on a schedule (default: the configured one)."""
+    from .config import ConfigError
+
+    if cron and interval:
+        _fail("give --cron or --interval, not both", 2)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Flow runs start in their own processes: tell them to show the library's log lines.
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+    try:
+        settings = load_settings(inbox=inbox, warehouse=warehouse_path, cron=cron, interval=interval)
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+    from flows.etl import serve as serve_flow
+
+    when = f"cron {settings.cron!r}" if settings.cron else f"every {settings.interval} s"
+    err.print(f"serving {name} {when}: {settings.inbox} -> {settings.warehouse} "
+              f"(overlap: {settings.overlap}); Ctrl-C stops")
+    serve_flow(settings, name=name)
 
 
 @app.command()
@@ -140,7 +180,7 @@ def sql(query: Annotated[str, typer.Argument(help="SQL to run read-only, or a .s
         return
     table = Table(*cols)
     for r in rows:
-        table.add_row(*("" if v is None else str(v) for v in r))
+        table.add_row(*("" if v is None else escape(str(v)) for v in r))
     out.print(table)
     out.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
 
@@ -166,13 +206,14 @@ def report(run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (
     table = Table("", "suite", "expectation", "column", "severity", "unexpected", title="expectations")
     for x in rep.results:
         mark = "[green]pass[/]" if x["is_success"] else "[red]FAIL[/]"
-        table.add_row(mark, x["suite"], x["expectation"], x["column_name"] or "",
+        table.add_row(mark, x["suite"], x["expectation"], escape(x["column_name"] or ""),
                       x["severity"], str(x["unexpected_count"] or 0))
     out.print(table)
     if rep.quarantined:
         q = Table("table", "check", "rows", "example reason", title="quarantined this run")
         for x in rep.quarantined:
-            q.add_row(str(x["table_name"] or "(input)"), x["check_name"], str(x["n"]), x["example"])
+            q.add_row(str(x["table_name"] or "(input)"), x["check_name"], str(x["n"]),
+                      escape(x["example"]))
         out.print(q)
 
 
@@ -214,7 +255,7 @@ def quarantine_list(ctx: typer.Context,
     if show_all:
         table.add_column("released")
     for r in rows:
-        table.add_row(r[0], r[1], r[2], str(r[3] or ""), *([str(r[4])] if show_all else []))
+        table.add_row(r[0], r[1], escape(r[2]), str(r[3] or ""), *([str(r[4])] if show_all else []))
     out.print(table)
     out.print(f"{len(rows)} {'rows' if show_all else 'held'}; release one with "
               "`newsfacts quarantine release ID [--set COLUMN=VALUE]`")
@@ -286,10 +327,11 @@ def search(words: Annotated[str, typer.Argument(help="Words to look for, e.g. 'r
         return
     with warehouse.connect(settings.warehouse, read_only=True) as con:
         for h in hits:
-            out.print(f"[bold]{h['name']}[/]  {h['published_date']}  {h['source']}  "
-                      f"score {h['score']:.2f}" + (f"\n  {h['title']}" if h["title"] else ""))
+            out.print(f"[bold]{escape(h['name'])}[/]  {h['published_date']}  "
+                      f"{escape(h['source'])}  score {h['score']:.2f}"
+                      + (f"\n  {escape(h['title'])}" if h["title"] else ""))
             for line in _article_facts(con, h["article_key"]):
-                out.print("  " + line)
+                out.print("  " + escape(line))
 
 
 def _article_facts(con, article_key: int) -> list[str]:

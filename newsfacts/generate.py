@@ -22,10 +22,12 @@ NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "
                 "eleven", "twelve"]
 FOLD_WORDS = {2: "twofold", 3: "threefold", 4: "fourfold", 5: "fivefold"}
 QUALIFIER_WORDS = {
-    "over": ["more than", "over", "exceeding", "at least", "more than"],
+    "over": ["more than", "over", "at least", "more than"],
     "about": ["about", "around", "nearly", "almost", "close to", "roughly"],
     "under": ["less than", "under", "below"],
 }
+LISTS = ("persons", "organizations", "locations", "meetings", "figures", "projects")
+COLORED = frozenset({"trade", "invest", "bank", "project", "target", "forum"})
 SCALES = [(Decimal(10) ** 12, " trillion", "tn", " trln"), (Decimal(10) ** 9, " billion", "bn", " bln"),
           (Decimal(10) ** 6, " million", "m", " mln")]
 PROJECT_KIND = {"road": "road", "railway": "rail", "energy": "energy", "water": "water",
@@ -36,9 +38,41 @@ MONEY_SHARE = {"trade_turnover": (1.0, 1.0), "exports": (0.3, 0.75), "imports": 
                "investment": (0.05, 1.5), "project_value": (0.03, 0.8), "growth": (0.02, 0.25),
                "other": (0.05, 1.0), "share": (0.1, 0.5), "project_count": (0.1, 0.5)}
 
-SLOT = re.compile(r"\{([A-Za-z0-9_.]+(?::[^{}]*)?)\}")
-CHOICE = re.compile(r"\[([^\[\]]*)\]")
-DIRECTION = re.compile(r"\{(d\d+):([^{}|]*)\|([^{}]*)\}")
+SLOT = re.compile(r"\{([A-Za-z0-9_.]+)\}")
+# One template token: a wording choice [a|b], a direction {d1:up|down}, or a slot {A.adj}.
+TOKEN = re.compile(r"\[([^\[\]]*)\]|\{(d\d+):([^{}|]*)\|([^{}]*)\}|\{([A-Za-z0-9_.]+)\}")
+CHOOSE, DIRECT, FILL = 0, 1, 2
+
+
+def compile_template(text: str) -> list:
+    """A template as literals and tokens, parsed once so that rendering needs no regex."""
+    parts: list = []
+    pos = 0
+    for m in TOKEN.finditer(text):
+        if m.start() > pos:
+            parts.append(text[pos:m.start()])
+        if m.group(1) is not None:
+            parts.append((CHOOSE, [compile_template(o) for o in m.group(1).split("|")]))
+        elif m.group(2):
+            parts.append((DIRECT, m.group(2), m.group(3), m.group(4)))
+        else:
+            parts.append((FILL, m.group(5)))
+        pos = m.end()
+    if pos < len(text):
+        parts.append(text[pos:])
+    return parts
+
+
+def _compile_all(node: Any) -> None:
+    """Attach the parsed form ("_c") to every sentence template in the templates tree."""
+    if isinstance(node, dict):
+        if isinstance(node.get("t"), str):
+            node["_c"] = compile_template(node["t"])
+        for v in node.values():
+            _compile_all(v)
+    elif isinstance(node, list):
+        for v in node:
+            _compile_all(v)
 
 
 @dataclass
@@ -75,7 +109,7 @@ class Lexicon:
     hosts: list[str]  # countries with enough cities to host a story
     cities: dict[str, list[dict]]
     places: dict[str, dict]
-    regions: list[str]
+    regions: list[dict]
     currencies: dict[str, dict]
     orgs: dict[str, list[dict]]
     agencies: list[dict]
@@ -120,14 +154,16 @@ def load_lexicon() -> Lexicon:
     proper = []
     for p in _read_json("projects.json")["projects"]:
         (projects.setdefault(p["country"], []) if p["places"] else proper).append(p)
+    templates = _read_json("templates.json")
+    _compile_all(templates)
     hosts = sorted(iso for iso, cs in cities.items()
                    if sum(c["type"] == "city" for c in cs) >= 3 and iso in people and projects.get(iso))
     return Lexicon(countries=countries, hosts=hosts, cities=cities, places=places,
-                   regions=[r["name"] for r in _read_csv("regions.csv")],
+                   regions=_read_csv("regions.csv"),
                    currencies={k: v for k, v in _read_json("currencies.json").items() if not k.startswith("_")},
                    orgs=orgs, agencies=odata["agencies"], ministries=odata["ministries"], people=people,
                    officials=officials, projects=projects, proper_projects=proper,
-                   templates=_read_json("templates.json"))
+                   templates=templates)
 
 
 def _int_text(n: int) -> str:
@@ -152,6 +188,17 @@ def _mantissa(rng: random.Random, x: float) -> str:
         text = text.rstrip("0").rstrip(".")
     whole, _, frac = text.partition(".")
     return _int_text(int(whole)) + (f".{frac}" if frac else "")
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether word stands in text as a whole word ("Georgia" not inside "Georgian")."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _dec(text: str) -> Decimal:
@@ -179,6 +226,7 @@ class _Story:
         self.mcity: str | None = None
         self.ev_city: str | None = None
         self.headline_fig: dict | None = None
+        self.in_lede = False
         self._cast()
 
     # ---- choosing the cast -------------------------------------------------------------
@@ -196,9 +244,13 @@ class _Story:
             pool = pool or [p for ps in lex.people[iso].values() for p in ps if p["short"] not in taken]
             self.people[role] = rng.choice(pool)
             taken.add(self.people[role]["short"])
+        home = lex.countries[a]["region"]
+
+        def fits(o: dict) -> bool:  # regional bodies and lenders only where they work
+            return "scope" not in o or home in o["scope"].split(";")
         self.org_pick = {
-            "ORG": rng.choice(lex.orgs["lender"]),
-            "BODY": rng.choice(lex.orgs["body"]),
+            "ORG": rng.choice([o for o in lex.orgs["lender"] if fits(o)]),
+            "BODY": rng.choice([o for o in lex.orgs["body"] if fits(o)]),
             "CO": rng.choice([o for o in lex.orgs["company"] if o.get("country") in (None, a, b)]),
             "AG": rng.choice(lex.orgs["news"]),
         }
@@ -280,8 +332,9 @@ class _Story:
                 gold, text = {"name": o["name"], "acronym": None}, o["name"]
             self.orgs[gold["name"]] = gold
             self.said[role] = gold["name"]
-            for iso, f in o.get("places", []):
-                self.location(self.lex.countries[iso]["name"], "country", iso, f)
+            if gold["name"] != acr:  # a bare acronym does not name the country inside the full name
+                for iso, f in o.get("places", []):
+                    self.location(self.lex.countries[iso]["name"], "country", iso, f)
             article = o.get("the") and text != o.get("acronym")
             return f"the {text}" if article and form != "bare" else text
         gold = self.orgs[self.said[role]]
@@ -298,16 +351,18 @@ class _Story:
                 cname = self.lex.countries[iso]["name"]
                 name = o["name"].replace("{country}", cname)
                 self.location(cname, "country", iso, cname)
-                gold, text = {"name": name, "acronym": None}, f"the {name}" if name.startswith("Central") else name
+                gold, text = {"name": name, "acronym": None}, f"the {name}"
             else:
                 name, acr = o["name"], o.get("acronym")
                 style = self.rng.choice(("adj", "poss", "the"))
-                lead = {"adj": self.country(iso, "adj"), "poss": self.country(iso, "poss"), "the": "the"}[style]
+                lead = {"adj": self.country(iso, "adj"), "poss": self.country(iso, "poss"), "the": ""}[style]
+                lead = lead.removeprefix("the ")
                 full = f"{name} ({acr})" if acr and self.rng.random() < 0.6 else name
                 gold = {"name": name, "acronym": acr if full != name else None}
-                if style != "the":
+                if lead:
                     gold["aliases"] = [f"{lead} {name}"]
-                text = f"{lead} {full}"
+                text = f"{lead} {full}".strip()
+                text = text if style == "poss" else f"the {text}"
             self.orgs[gold["name"]] = gold
             self.said[role] = gold["name"]
             return text
@@ -439,7 +494,7 @@ class _Story:
             return f"since {start}", f"{start}/"
         if kind == "target":
             end = rng.randint(y + 1, y + 10)
-            return f"by {end}", str(end)
+            return f"by {end}", str(end)  # templates write "{p1}" where the goal's year goes
         if kind == "past":
             kind = rng.choices(("year", "months", "month", "half", "fiscal"), weights=(50, 25, 10, 8, 7))[0]
             if kind == "fiscal" and self.lex.countries[self.roles["A"]]["currency"] not in ("INR", "PKR", "BDT", "NPR"):
@@ -488,7 +543,7 @@ class _Story:
             qual = "target"
             if rng.random() < 0.35:
                 word = rng.choice(QUALIFIER_WORDS["about"])
-        value, unit, number, money = self._number(metric, kind, subj == "-" and cp == "-")
+        value, unit, number, money = self._number(metric, kind, cp == "-")
         if sign != "+" and local.get(sign, 1) < 0:
             value = -value
         text = f"{word} {number}" if word else number
@@ -535,7 +590,7 @@ class _Story:
             return self._large(10 ** rng.uniform(4.3, 7.8), "tonnes", (" tonnes", " tons", " metric tons"),
                                (" tonnes", " tons", " mln tons", " million tonnes"))
         if kind == "km":
-            k = rng.randint(15, 2500)
+            k = rng.randint(15, 900)
             return Decimal(k), "km", _int_text(k) + rng.choice((" km", " km", " kilometres", " kilometers")), None
         if kind == "power":
             if rng.random() < 0.7:
@@ -620,7 +675,11 @@ class _Story:
         if base == "YDIPLO":
             return str(self.rng.randint(1991, 1999))
         if base == "REGION":
-            name = self.memo.setdefault("REGION", self.rng.choice(self.lex.regions))
+            if "REGION" not in self.memo:
+                home = self.lex.countries[self.roles["A"]]["region"]
+                self.memo["REGION"] = self.rng.choice(
+                    [r["name"] for r in self.lex.regions if home in r["covers"].split(";")])
+            name = self.memo["REGION"]
             bare = name[4:] if name.startswith("the ") else name
             self.location(bare, "region", None)
             return name
@@ -629,26 +688,36 @@ class _Story:
     def sentence(self, tpl: dict) -> str:
         rng = self.rng
         local: dict[str, Any] = {k: self.period(v) for k, v in tpl.get("p", {}).items()}
-        text = CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), tpl["t"])
-
-        def direction(m: re.Match) -> str:
-            up = rng.random() < 0.75
-            local[m.group(1)] = 1 if up else -1
-            return m.group(2) if up else m.group(3)
-        text = DIRECTION.sub(direction, text)
         figs = tpl.get("f", {})
+        out: list[str] = []
 
-        def fill(m: re.Match) -> str:
-            key = m.group(1)
-            if key in figs:
-                return self.figure(figs[key], local)
-            if key in local:
-                return local[key][0]
-            return self.slot(key)
-        text = SLOT.sub(fill, text)
-        text = re.sub(r" {2,}", " ", text).replace(" ,", ",").replace(" .", ".").strip()
+        def render(parts: list) -> None:
+            for part in parts:
+                if part.__class__ is str:
+                    out.append(part)
+                elif part[0] == FILL:
+                    key = part[1]
+                    if key in figs:
+                        out.append(self.figure(figs[key], local))
+                    elif key in local:
+                        out.append(local[key][0])
+                    else:
+                        out.append(self.slot(key))
+                elif part[0] == CHOOSE:
+                    render(rng.choice(part[1]))
+                else:  # a direction comes before the figures it signs
+                    up = rng.random() < 0.75
+                    local[part[1]] = 1 if up else -1
+                    out.append(part[2] if up else part[3])
+        render(tpl["_c"])
+        text = "".join(out)
+        if "  " in text or " ," in text or " ." in text:  # an empty optional slot ("" report date)
+            text = re.sub(r" {2,}", " ", text).replace(" ,", ",").replace(" .", ".")
+        text = text.strip()
         if "m" in tpl:
             self._meeting(tpl["m"])
+        if tpl.get("g"):
+            self.groups.add(tpl["g"])
         return text[0].upper() + text[1:]
 
     def _meeting(self, spec: dict) -> None:
@@ -683,9 +752,14 @@ class _Story:
             if t.get("g") in self.groups:
                 continue
             self.used.add(id(t))
-            if t.get("g"):
-                self.groups.add(t["g"])
             out.append(self.sentence(t))
+        if kind in COLORED and rng.random() < 0.6:
+            # A sentence without facts, as real reports mix colour in with the numbers.
+            spare = [t for t in paras["color"] if id(t) not in self.used]
+            if spare:
+                t = rng.choice(spare)
+                self.used.add(id(t))
+                out.insert(rng.randint(1, len(out)), self.sentence(t))
         return " ".join(out)
 
     def dateline(self) -> str:
@@ -729,10 +803,6 @@ class _Story:
         theme = rng.choice(list(tpl["ledes"]))
         self.in_lede = True
         lede = " ".join(self.sentence(t) for t in rng.choice(tpl["ledes"][theme]))
-        for t in tpl["ledes"][theme]:
-            for s in t:
-                if s.get("g"):
-                    self.groups.add(s["g"]) if s["t"] in lede or True else None
         self.in_lede = False
         paras = [lede]
         words = len(lede.split())
@@ -761,8 +831,9 @@ class _Story:
         stamp = self.pub.isoformat()
         if rng.random() < 0.4:
             stamp += f" {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
-        text = f" date {stamp} " + "\n\n".join(paras)
-        return text, self.gold(text)
+        body = "\n\n".join(paras)
+        self.words = len(body.split())
+        return f" date {stamp} {body}", self.gold(body)
 
     def gold(self, text: str) -> dict:
         def party(token: str | None) -> str | None:
@@ -776,10 +847,11 @@ class _Story:
         for fig in self.figures:
             fig["subject"], fig["counterpart"] = party(fig["subject"]), party(fig["counterpart"])
         locations = []
+        low = text.lower()
         for name, loc in self.locs.items():
             row = dict(loc)
             # The Saudi precedent: a place only named by other forms carries them as aliases.
-            if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            if not _has_word(low, name.lower()):
                 row["aliases"] = sorted(self.loc_forms[name] - {name})
             locations.append(row)
         orgs = []
@@ -793,31 +865,38 @@ class _Story:
                 "meetings": self.meetings, "figures": self.figures, "projects": list(self.projects.values())}
 
 
-def generate_one(i: int, seed: int = 0, start: date = date(2020, 1, 1)) -> tuple[str, dict]:
-    """Text and gold of article number i (1-based) of a seeded corpus."""
+def generate_one(i: int, seed: int = 0, start: date = date(2020, 1, 1)) -> tuple[str, dict, int]:
+    """Text, gold and body word count of article number i (1-based) of a seeded corpus."""
     rng = random.Random(f"newsfacts-generate:{seed}:{i}")
     published = start + timedelta(days=rng.randrange(6 * 365))
     story = _Story(load_lexicon(), rng, published, f"art_{i:06d}.txt")
-    # Most stories run 330-470 words; the last paragraph overshoots a little.
-    return story.write(int(rng.triangular(300, 460, 420)))
+    # Targets of 290-450 words; the paragraph that crosses the target adds ~35 more.
+    text, gold = story.write(int(rng.triangular(290, 450, 400)))
+    return text, gold, story.words
 
 
-def generate(n: int, out: Path, seed: int = 0, start: date = date(2020, 1, 1)) -> GenerateResult:
-    """Write n synthetic articles and their gold files to out; file by file, so memory stays flat."""
-    import time
-
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+def _write_range(out: Path, seed: int, start: date, lo: int, hi: int) -> GenerateResult:
+    """Write articles lo..hi-1 and their gold files; counts only, so memory stays flat."""
     res = GenerateResult(out=out)
-    t0 = time.perf_counter()
-    for i in range(1, n + 1):
-        text, gold = generate_one(i, seed, start)
+    for i in range(lo, hi):
+        text, gold, words = generate_one(i, seed, start)
         stem = f"art_{i:06d}"
         (out / f"{stem}.txt").write_text(text, encoding="utf-8")
         (out / f"{stem}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         res.articles += 1
-        res.words += len(text.split()) - 2  # the " date YYYY-MM-DD" prefix is not prose
-        for lst in ("persons", "organizations", "locations", "meetings", "figures", "projects"):
+        res.words += words
+        for lst in LISTS:
             setattr(res, lst, getattr(res, lst) + len(gold[lst]))
+    return res
+
+
+def generate(n: int, out: Path, seed: int = 0, start: date = date(2020, 1, 1)) -> GenerateResult:
+    """Write n synthetic articles art_000001.txt... and their gold files to out; returns counts."""
+    import time
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    res = _write_range(out, seed, start, 1, n + 1)
     res.seconds = time.perf_counter() - t0
     return res

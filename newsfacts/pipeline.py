@@ -1,6 +1,7 @@
 """The ETL's steps as plain library calls; flows/etl.py composes them into a Prefect flow."""
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from .sources.inbox import InboxContents, read_inbox
 from .staging import row_hash, stage
 
 T = TypeVar("T")
+log = logging.getLogger("newsfacts")
 
 
 QUARANTINE_COLUMNS = ["quarantine_id", "run_id", "stage", "table_name", "origin", "check_name",
@@ -84,15 +86,42 @@ def start_run(settings: Settings) -> RunContext:
     return RunContext(f"{now:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}", now, settings)
 
 
+def stale_reason(scheduled_at: datetime | None, now: datetime, max_lateness: int) -> str | None:
+    """Why a scheduled run should not run: it was due long ago (missed while nothing served)."""
+    if scheduled_at is None:
+        return None
+    late = (now - scheduled_at).total_seconds()
+    if late > max_lateness:
+        return (f"skipped: scheduled for {scheduled_at:%Y-%m-%d %H:%M:%S %Z}, {late:.0f} s ago "
+                f"(over max_lateness {max_lateness} s); missed runs are not replayed")
+    return None
+
+
+def skipped(run: RunContext, reason: str) -> RunSummary:
+    """The summary of a run that did nothing, and why."""
+    log.info("%s", reason)
+    return RunSummary(run_id=run.run_id, status="skipped", warehouse=str(run.settings.warehouse),
+                      message=reason)
+
+
 def ingest(settings: Settings) -> InboxContents:
     """Read the inbox."""
-    return read_inbox(settings.inbox, settings.max_file_bytes)
+    contents = read_inbox(settings.inbox, settings.max_file_bytes)
+    log.info("read %d files from %s: %d articles, %d structured facts", contents.files,
+             settings.inbox, len(contents.articles), len(contents.structured))
+    for origin, article_id in contents.duplicates:
+        log.info("skipped %s: same text as article %s already read", origin, article_id)
+    for r in contents.rejected:
+        log.warning("quarantined %s", r.reason)
+    return contents
 
 
 def select_new(contents: InboxContents, settings: Settings) -> NewWork:
     """Drop the articles the published warehouse already holds, before any extraction."""
     known = warehouse.published_article_ids(settings.warehouse)
     new = [a for a in contents.articles if a.article_id not in known]
+    log.info("%d new articles; skipped %d already in the warehouse", len(new),
+             len(contents.articles) - len(new))
     return NewWork(new, len(contents.articles) - len(new))
 
 
@@ -255,6 +284,8 @@ def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunConte
         raise
     warehouse.publish(con, s)
     docs.write_run_page(s.reports, _run_row(summary, run), all_results, checked.quarantine)
+    log.info("published %s: %s", s.warehouse, ", ".join(
+        f"{t} +{n}" for t, n in summary.loaded.items() if n) or "nothing new")
     return summary
 
 

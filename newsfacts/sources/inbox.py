@@ -5,8 +5,11 @@ import codecs
 import csv
 import io
 import json
+import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 from ..models import Article, Rejected, StructuredFact, article_id_for
@@ -35,25 +38,162 @@ class InboxContents:
     read_ok: list[str] = field(default_factory=list)  # files read without a whole-file error
 
 
+# Windows-1251 is accepted only for bytes that are not UTF-8 and read as Cyrillic text: every
+# non-ASCII character a Cyrillic letter or cp1251 punctuation, never mixed with Latin letters
+# in one word. Anything else that is not UTF-8 is refused (never guessed, never U+FFFD).
+CP1251_PUNCTUATION = set("\u00a0\u00ab\u00bb\u00a9\u00ae\u00b0\u00b1\u00b7\u00a7\u2013\u2014"
+                         "\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2022\u2116\u2122\u20ac")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+MIXED_WORD = re.compile(r"(?:[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z])")
+# Mojibake: UTF-8 bytes read as Latin-1/Windows-1252 ("Ã©" for "é", "â€”" for "—"). A run of a
+# lead character (Â..ô) and continuation characters (U+0080..U+00BF or their cp1252 forms)
+# that re-encodes to valid UTF-8 is the damage; the file is refused with the repaired form.
+CP1252_HIGH = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+              "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf" + CP1252_HIGH + "]{1,3}")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _cp1252_byte(ch: str) -> int | None:
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return ord(ch) if ord(ch) < 0x100 else None
+
+
+def find_mojibake(text: str) -> tuple[str, str] | None:
+    """The first run of UTF-8-read-as-Latin-1 damage and what it should read, or None."""
+    for m in MOJIBAKE.finditer(text):
+        raw = [_cp1252_byte(c) for c in m.group(0)]
+        if None in raw:
+            continue
+        for end in range(len(raw), 1, -1):  # the longest prefix that is one valid UTF-8 sequence
+            try:
+                fixed = bytes(raw[:end]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if len(fixed) == 1 and ord(fixed) > 0x7f:
+                return m.group(0)[:end], fixed
+    return None
+
+
+def check_text(text: str, origin: str) -> str:
+    """Refuse decoded text that is damaged: replacement characters, control bytes, mojibake."""
+    if "\ufffd" in text:
+        raise InputError(f"{origin}: text holds U+FFFD replacement characters (it was decoded "
+                         "lossily before it reached the inbox)")
+    if CONTROL.search(text):
+        raise InputError(f"{origin}: binary content (control bytes), not a text file")
+    bad = find_mojibake(text)
+    if bad:
+        raise InputError(f"{origin}: mojibake: {bad[0]!r} is UTF-8 read as Latin-1/Windows-1252 "
+                         f"(would be {bad[1]!r}); re-save the file as UTF-8")
+    return text
+
+
+def _as_cp1251(data: bytes) -> str | None:
+    """The text when the bytes read as Cyrillic Windows-1251 text, else None."""
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        return None
+    high = [c for c in text if ord(c) > 0x7f]
+    if (len(CYRILLIC.findall(text)) < 3 or MIXED_WORD.search(text)
+            or any(not CYRILLIC.match(c) and c not in CP1251_PUNCTUATION for c in high)):
+        return None
+    return text
+
+
 def decode(data: bytes, origin: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused."""
+    """Bytes to text: UTF-8 (with or without BOM), BOM-marked UTF-16, or Cyrillic Windows-1251.
+
+    Anything else is refused with the reason, and so is decoded text that is damaged
+    (U+FFFD, control bytes, UTF-8 read as Latin-1): the text stored is the text written.
+    """
     if not data.strip():
         raise InputError(f"{origin}: file is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{origin}: UTF-16 text does not decode: {exc.reason}") from exc
+        if not text.strip("\ufeff \t\r\n"):
+            raise InputError(f"{origin}: file holds only white space")
+        return check_text(text, origin)
     if b"\x00" in data:
         raise InputError(f"{origin}: binary content (NUL bytes), not a text file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{origin}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                         f"{exc.start})") from exc
+        text = _as_cp1251(data)
+        if text is None:
+            raise InputError(f"{origin}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                             f"{exc.start}) nor Cyrillic Windows-1251 text") from exc
     if not text.strip():
         raise InputError(f"{origin}: file holds only white space")
-    return text
+    return check_text(text, origin)
+
+
+# HTML in article text: when the text holds HTML tags, it is reduced to its visible text.
+# Script, style, iframe and other non-text elements are dropped with their content; tags and
+# their attributes (event handlers, javascript: links) go; entities are unescaped.
+HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|span|br|hr|a|b|i|u|em|strong|"
+                      r"script|style|iframe|frame|object|embed|noscript|template|svg|img|"
+                      r"form|input|button|h[1-6]|ul|ol|li|table|tr|td|th|blockquote|pre|"
+                      r"article|section|header|footer|nav|figure|figcaption|meta|link|title)\b"
+                      r"[^>]*>|<!--", re.IGNORECASE)
+HIDDEN = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript",
+          "template", "svg", "math", "head", "title", "button", "select", "textarea", "form"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "source", "wbr",
+        "embed", "param", "track"}
+BLOCK = {"p", "div", "br", "hr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+         "tr", "blockquote", "pre", "article", "section", "header", "footer", "figure",
+         "figcaption", "body", "html"}
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in HIDDEN and tag not in VOID:
+            self.hidden += 1
+        elif tag in BLOCK and not self.hidden:
+            self.parts.append("\n\n" if tag != "br" else "\n")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in BLOCK and not self.hidden:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN and tag not in VOID:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCK and not self.hidden:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    return HTML_TAG.search(text) is not None
+
+
+def strip_html(text: str) -> str:
+    """The visible text of HTML; text without HTML tags is returned unchanged."""
+    for _ in range(3):  # escaped markup ("&lt;script&gt;") becomes markup once unescaped
+        if not looks_like_html(text):
+            return text
+        parser = _TextOnly()
+        parser.feed(text)
+        parser.close()
+        joined = "".join(parser.parts)
+        lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in joined.split("\n")]
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return HTML_TAG.sub(" ", text)
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -61,7 +201,11 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(f"{path}: file is {size} bytes, over the {max_bytes}-byte limit")
-    return path.read_bytes()
+    with open(path, "rb") as fh:  # bounded: a file that grew since stat() is refused too
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: file is over the {max_bytes}-byte limit")
+    return data
 
 
 def parse_published(raw: object) -> tuple[date | None, datetime | None]:
@@ -90,7 +234,14 @@ def read_jsonl(path: Path, text: str) -> tuple[list[Article], list[Rejected]]:
             body = str(rec.get("text") or "").strip()
             if not body:
                 raise ValueError("record has no 'text'")
-        except ValueError as exc:
+            check_text(body, "text")
+            body = strip_html(body)
+            if not body:
+                raise ValueError("record's 'text' holds no visible text once HTML is removed")
+            title = rec.get("title")
+            if isinstance(title, str):
+                title = strip_html(check_text(title, "title")).strip() or None
+        except (ValueError, InputError) as exc:
             rejected.append(Rejected(origin=origin, reason=f"{origin}: bad JSON record: {exc}",
                                      record={"line": line[:2000]}))
             continue
@@ -99,7 +250,7 @@ def read_jsonl(path: Path, text: str) -> tuple[list[Article], list[Rejected]]:
             article_id=article_id_for(body), text=body, name=f"{path.name}#{lineno}",
             origin=origin, published=published, published_at=published_at,
             published_raw=None if published else str(rec.get("published")),
-            title=rec.get("title"), url=rec.get("url"), source=rec.get("source"),
+            title=title, url=rec.get("url"), source=rec.get("source"),
             dateline=split_dateline(body)))
     return articles, rejected
 
@@ -143,6 +294,7 @@ def read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[Structure
                          f"expected one of {', '.join(KINDS)}")
     text = decode(read_bytes(path, max_bytes), str(path))
     if kind == "article":
+        text = strip_html(text)
         try:
             return [parse_article_text(text, path.name, str(path))], [], []
         except ArticleFormatError as exc:
@@ -154,13 +306,43 @@ def read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[Structure
     return [], facts, rejected
 
 
+def _is_input(p: Path, inbox: Path) -> bool:
+    rel = p.relative_to(inbox).parts
+    return (not any(part.startswith(".") for part in rel)
+            and p.name.lower() not in ("readme.md", "readme.txt"))
+
+
 def list_inbox(inbox: Path) -> list[Path]:
-    """Input files under the inbox, in a stable order; hidden files and README are not inputs."""
+    """Input files under the inbox, in a stable order; hidden files and README are not inputs.
+
+    Symbolic links are listed too (files, folders and dangling ones): `refused_link` decides
+    whether one may be read. Linked folders are never descended into.
+    """
+    if any(part == ".." for part in Path(inbox).parts):
+        raise InputError(f"{inbox}: inbox path must not contain '..'; give the folder itself")
     if not inbox.is_dir():
         raise InputError(f"{inbox}: inbox folder does not exist")
     return sorted(p for p in inbox.rglob("*")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(inbox).parts)
-                  and p.name.lower() not in ("readme.md", "readme.txt"))
+                  if (p.is_symlink() or p.is_file()) and _is_input(p, inbox))
+
+
+def refused_link(path: Path, inbox: Path) -> str | None:
+    """Why a symbolic link in the inbox is not read (it is never opened), or None to read it.
+
+    A link is read only when it resolves to a regular file inside the inbox (it is then the
+    same input as its target, and collapses with it as a duplicate).
+    """
+    if not path.is_symlink():
+        return None
+    target = Path(os.path.realpath(path))
+    root = Path(os.path.realpath(inbox))
+    if not target.exists():
+        return f"{path}: symbolic link to {target}, which does not exist; not read"
+    if target != root and root not in target.parents:
+        return f"{path}: symbolic link pointing outside the inbox (to {target}); not read"
+    if not target.is_file():
+        return None if target.is_dir() else f"{path}: symbolic link to {target}, not a file; not read"
+    return None
 
 
 def read_inbox(inbox: Path, max_bytes: int = 20_000_000) -> InboxContents:
@@ -168,7 +350,13 @@ def read_inbox(inbox: Path, max_bytes: int = 20_000_000) -> InboxContents:
     out = InboxContents()
     seen: set[str] = set()
     for path in list_inbox(inbox):
+        refused = refused_link(path, inbox)
+        if refused is None and path.is_symlink() and path.is_dir():
+            continue  # a link to a folder of the inbox: its files are read where they are
         out.files += 1
+        if refused:
+            out.rejected.append(Rejected(origin=str(path), reason=refused))
+            continue
         try:
             articles, facts, rejected = read_file(path, max_bytes)
         except (InputError, OSError) as exc:
