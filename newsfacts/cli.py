@@ -355,20 +355,29 @@ def _article_facts(con, article_key: int) -> list[str]:
     return out_lines
 
 
-@app.command()
-def shell(warehouse_path: WarehouseOpt = None) -> None:
-    """Open the DuckDB CLI on the published warehouse, read-only, with full-text search loaded."""
+def shell_command(warehouse_file: Path) -> list[str]:
+    """The DuckDB CLI, read-only on the warehouse, with full-text search loaded."""
     import shutil as _shutil
 
-    settings = load_settings(warehouse=warehouse_path)
-    if not settings.warehouse.exists():
-        _fail(f"{settings.warehouse}: no warehouse yet; run `newsfacts run` first", 2)
     exe = Path(sys.executable).with_name("duckdb")
     binary = str(exe) if exe.exists() else _shutil.which("duckdb")
     if not binary:
-        _fail("the DuckDB CLI is not installed (pip package duckdb-cli)", 2)
-    os.execv(binary, [binary, "-readonly", "-cmd", f"LOAD '{warehouse.fts_extension_path()}'",
-                      str(settings.warehouse)])
+        raise warehouse.WarehouseError("the DuckDB CLI is not installed (pip package duckdb-cli)")
+    return [binary, "-readonly", "-cmd", f"LOAD '{warehouse.fts_extension_path()}'",
+            str(warehouse_file)]
+
+
+@app.command()
+def shell(warehouse_path: WarehouseOpt = None) -> None:
+    """Open the DuckDB CLI on the published warehouse, read-only, with the views ready."""
+    settings = load_settings(warehouse=warehouse_path)
+    if not settings.warehouse.exists():
+        _fail(f"{settings.warehouse}: no warehouse yet; run `newsfacts run` first", 2)
+    try:
+        cmd = shell_command(settings.warehouse)
+    except warehouse.WarehouseError as exc:
+        _fail(str(exc), 2)
+    os.execv(cmd[0], cmd)
 
 
 def _article_path(dirs: list[Path], name: str) -> Path:

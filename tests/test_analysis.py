@@ -144,3 +144,20 @@ def test_the_same_figure_from_two_sources_is_one_fact(tmp_path):
     # turnover is symmetric, exports are not: Uzbek exports to Azerbaijan are another fact
     assert rows == [("exports", 120000000.0, 1, 1), ("exports", 120000000.0, 1, 1),
                     ("trade_turnover", 419000000.0, 2, 2)]
+
+
+def test_shell_is_the_duckdb_cli_read_only_with_views_and_search(sample_warehouse):
+    import subprocess
+
+    from newsfacts.cli import shell_command
+
+    cmd = shell_command(sample_warehouse)
+    done = subprocess.run(cmd + ["-csv", "-c", "SELECT count(*) > 0 FROM v_meeting_events; "
+                                 "SELECT count(*) > 0 FROM (SELECT fts_main_dim_article.match_bm25("
+                                 "article_key, 'trade') AS s FROM dim_article) WHERE s IS NOT NULL;"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("true") == 2
+    refused = subprocess.run(cmd + ["-c", "DELETE FROM dim_source"], capture_output=True, text=True,
+                             timeout=60)
+    assert "read-only" in (refused.stdout + refused.stderr)
