@@ -34,7 +34,7 @@ PROJECT_KIND = {"road": "road", "railway": "rail", "energy": "energy", "water": 
                 "industrial": "industrial", "digital": "digital", "environment": "environmental",
                 "other": "infrastructure"}
 # Money of each metric as a share of the article's trade volume, so amounts in one story fit together.
-MONEY_SHARE = {"trade_turnover": (1.0, 1.0), "exports": (0.3, 0.75), "imports": (0.25, 0.7),
+MONEY_SHARE = {"trade_turnover": (0.85, 1.15), "exports": (0.3, 0.75), "imports": (0.25, 0.7),
                "investment": (0.05, 1.5), "project_value": (0.03, 0.8), "growth": (0.02, 0.25),
                "other": (0.05, 1.0), "share": (0.1, 0.5), "project_count": (0.1, 0.5)}
 
@@ -543,25 +543,34 @@ class _Story:
             qual = "target"
             if rng.random() < 0.35:
                 word = rng.choice(QUALIFIER_WORDS["about"])
-        value, unit, number, money = self._number(metric, kind, cp == "-")
+        period = local[per][1] if per in local else None
+        value, unit, number, money = self._number(metric, kind, cp == "-", qual == "target", period)
         if sign != "+" and local.get(sign, 1) < 0:
             value = -value
         text = f"{word} {number}" if word else number
         fig = {"metric": metric, "value": _plain(value), "unit": unit,
-               "period": local[per][1] if per in local else None,
+               "period": period,
                "subject": subj, "counterpart": cp, "qualifier": None if qual == "-" else qual, "text": text}
         self.figures.append(fig)
         if money and self.headline_fig is None and self.in_lede:
             self.headline_fig = {"fig": fig, "money": money, "word": word}
         return text
 
-    def _number(self, metric: str, kind: str, standalone: bool) -> tuple[Decimal, str, str, dict | None]:
+    def _number(self, metric: str, kind: str, standalone: bool, goal: bool = False,
+                period: str | None = None) -> tuple[Decimal, str, str, dict | None]:
         rng = self.rng
         if kind in ("money", "usd", "local", "eur"):
             code = {"money": self.currency, "usd": "USD", "eur": "EUR",
                     "local": self.lex.countries[self.roles["A"]]["currency"]}[kind]
             lo, hi = MONEY_SHARE.get(metric, (0.05, 1.0))
             usd = self.base_usd * rng.uniform(lo, hi) * (rng.uniform(3, 8) if metric == "exports" and standalone else 1)
+            # Goals lie above today's level; part-year totals are a part of the year's.
+            if goal:
+                usd *= rng.uniform(1.3, 3)
+            elif period and len(period) == 7:
+                usd /= 12
+            elif period and "-" in period and "/" in period:
+                usd *= int(period[-2:]) / 12
             return self._money(code, max(usd, 2e6) * self.lex.currencies[code]["rate"])
         if kind == "pct":
             x = rng.uniform(1.5, 45) if metric == "growth" else rng.uniform(5, 85)
