@@ -18,14 +18,49 @@ from newsfacts import pipeline, progress, report, warehouse  # noqa: E402
 from newsfacts.config import Settings, load_settings  # noqa: E402
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def ingest_task(settings: Settings):
-    return pipeline.ingest(settings)
+@task(name="scan-inbox", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def scan_task(settings: Settings):
+    return pipeline.scan(settings)
 
 
-@task(name="select-new", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def select_new_task(contents, settings: Settings):
-    return pipeline.select_new(contents, settings)
+@task(name="known-articles", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def known_task(settings: Settings):
+    return warehouse.published_article_ids(settings.warehouse)
+
+
+@task(name="begin", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def begin_task(run):
+    return pipeline.begin(run)
+
+
+@task(name="read", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def read_task(paths, settings: Settings, seen):
+    return pipeline.read_chunk(paths, settings, seen)
+
+
+@task(name="known-urls", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def known_urls_task(settings: Settings):
+    return warehouse.published_urls(settings.warehouse)
+
+
+def _transient(task, task_run, state) -> bool:
+    """Retry a fetch only when the failure may pass (timeouts, 5xx, 429)."""
+    try:
+        state.result()
+    except Exception as exc:  # noqa: BLE001 - the state's own exception
+        return bool(getattr(exc, "transient", False))
+    return False
+
+
+@task(name="read-feed", retries=3, retry_delay_seconds=[2, 10, 30], retry_condition_fn=_transient,
+      cache_policy=NO_CACHE)
+def feed_task(feed: str, settings: Settings, known_urls):
+    return pipeline.read_feed(feed, settings, known_urls)
+
+
+@task(name="read-pages", retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE)
+def urls_task(settings: Settings, known_urls):
+    return pipeline.read_urls(settings.urls, settings, known_urls)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -38,14 +73,19 @@ def validate_task(facts, contents, run):
     return pipeline.validate(facts, contents.structured, contents.rejected, run)
 
 
-@task(name="load-publish", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def load_task(checked, contents, work, run):
-    return pipeline.load(checked, contents, work, run)
+@task(name="load-chunk", cache_policy=NO_CACHE)
+def load_chunk_task(checked, contents, work, run, tally):
+    return pipeline.load_chunk(checked, contents, work, run, tally)
+
+
+@task(name="check-publish", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def finish_task(tally, run):
+    return pipeline.finish(tally, run)
 
 
 @flow(name="newsfacts-etl")
 def etl(inbox: str | None = None, warehouse_path: str | None = None) -> pipeline.RunSummary:
-    """Run the ETL once over an inbox into a warehouse."""
+    """Run the ETL once over an inbox into a warehouse, chunk by chunk, publishing at the end."""
     settings = load_settings(inbox=inbox, warehouse=warehouse_path)
     run = pipeline.start_run(settings)
     stale = pipeline.stale_reason(_scheduled_start(), datetime.now(timezone.utc), settings.max_lateness)
@@ -53,22 +93,54 @@ def etl(inbox: str | None = None, warehouse_path: str | None = None) -> pipeline
         return pipeline.skipped(run, stale)
     with warehouse.writer_lock(settings, wait_seconds=_lock_wait(settings)):
         progress.stage("ingest")
-        contents = ingest_task(settings)
-        work = select_new_task(contents, settings)
-        facts = []
-        parts = list(pipeline.batches(work.articles, settings.batch_size))
-        progress.stage("extract", total=len(work.articles))
-        for part in parts:
-            facts.extend(extract_task(part, settings.n_process))
-            progress.advance(len(part))
-        progress.stage("validate")
-        checked = validate_task(facts, contents, run)
-        progress.stage("load")
-        summary = load_task(checked, contents, work, run)
+        paths = scan_task(settings)
+        known = known_task(settings)
+        begin_task(run)
+        tally, seen = pipeline.Tally(), set()
+
+        def process(contents) -> None:
+            nonlocal tally
+            contents = pipeline.unseen(contents, seen)
+            seen.update(a.article_id for a in contents.articles)
+            work = pipeline.select_new(contents, settings, known)
+            facts = []
+            for part in pipeline.batches(work.articles, settings.batch_size):
+                facts.extend(extract_task(part, settings.n_process))
+            checked = validate_task(facts, contents, run)
+            tally = load_chunk_task(checked, contents, work, run, tally)
+
+        progress.stage("extract", total=len(paths))
+        for chunk in pipeline.batches(paths, settings.chunk_files):
+            process(read_task(chunk, settings, seen))
+            progress.advance(len(chunk))
+        if settings.feeds or settings.urls:
+            progress.stage("live")
+            process(_read_live(settings))
+        progress.stage("publish")
+        summary = finish_task(tally, run)
     create_markdown_artifact(key="newsfacts-run", markdown=report.summary_markdown(summary),
                              description=f"newsfacts run {summary.run_id}")
     progress.stage("done")
     return summary
+
+
+def _read_live(settings: Settings):
+    """Feeds and pages, each in its own retried task; one that keeps failing is a reject."""
+    from newsfacts.models import Rejected
+    from newsfacts.sources.inbox import InboxContents
+
+    known_urls = known_urls_task(settings)
+    parts = []
+    for feed in settings.feeds:
+        state = feed_task(feed, settings, known_urls, return_state=True)
+        if state.is_completed():
+            parts.append(state.result())
+        else:
+            reason = f"{feed}: could not be read after retries: {state.message}"
+            parts.append(InboxContents(files=1, rejected=[Rejected(origin=feed, reason=reason)]))
+    if settings.urls:
+        parts.append(urls_task(settings, known_urls))
+    return pipeline.combine(parts)
 
 
 def _scheduled_start() -> datetime | None:

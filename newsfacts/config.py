@@ -37,6 +37,7 @@ class Settings:
     feeds: tuple[str, ...] = ()  # RSS/Atom feed URLs or files
     urls: tuple[str, ...] = ()  # article pages to fetch
     batch_size: int = 64  # articles per extraction batch (one Prefect task each)
+    chunk_files: int = 1000  # inbox files read, validated and loaded at a time (bounds memory)
     max_file_bytes: int = 20_000_000  # inputs larger than this are quarantined unread
     n_process: int = 1  # spaCy worker processes
     interval: int | None = 3600  # seconds between scheduled runs (None when cron is set)
@@ -100,7 +101,7 @@ def _convert(key: str, value: object) -> object:
                     raise ConfigError(f"{key}: {value!r} is not true or false")
                 return value.lower() in ("1", "true", "yes")
             return bool(value)
-        if key in ("batch_size", "max_file_bytes", "n_process", "max_lateness", "fetch_max_bytes"):
+        if key in ("batch_size", "chunk_files", "max_file_bytes", "n_process", "max_lateness", "fetch_max_bytes"):
             return int(value)  # type: ignore[arg-type]
         if key == "interval":
             return None if value in ("", "none", 0) else int(value)  # type: ignore[arg-type]
@@ -121,7 +122,7 @@ TOML_KEYS = {
     ("warehouse", "path"): "warehouse", ("warehouse", "reports"): "reports_dir",
     ("schedule", "interval"): "interval", ("schedule", "cron"): "cron",
     ("schedule", "overlap"): "overlap", ("schedule", "max_lateness"): "max_lateness",
-    ("extract", "batch_size"): "batch_size", ("extract", "processes"): "n_process",
+    ("extract", "batch_size"): "batch_size", ("inbox", "chunk_files"): "chunk_files", ("extract", "processes"): "n_process",
     ("fetch", "timeout"): "fetch_timeout", ("fetch", "max_bytes"): "fetch_max_bytes",
     ("fetch", "allow_private"): "allow_private", ("fetch", "allow_loopback"): "allow_loopback",
     ("inbox", "max_file_bytes"): "max_file_bytes",

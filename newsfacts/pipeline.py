@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -14,7 +14,7 @@ import pandas as pd
 from . import docs, quality, resolve, warehouse
 from .config import Settings
 from .models import Article, ArticleFacts, Rejected, StructuredFact
-from .sources.inbox import InboxContents, read_inbox
+from .sources.inbox import InboxContents, list_inbox, read_files
 from .staging import row_hash, stage
 
 T = TypeVar("T")
@@ -104,11 +104,23 @@ def skipped(run: RunContext, reason: str) -> RunSummary:
                       message=reason)
 
 
+def scan(settings: Settings) -> list[Path]:
+    """The inbox's input files, in a stable order."""
+    paths = list_inbox(settings.inbox)
+    log.info("found %d files in %s", len(paths), settings.inbox)
+    return paths
+
+
 def ingest(settings: Settings) -> InboxContents:
-    """Read the inbox."""
-    contents = read_inbox(settings.inbox, settings.max_file_bytes)
-    log.info("read %d files from %s: %d articles, %d structured facts", contents.files,
-             settings.inbox, len(contents.articles), len(contents.structured))
+    """Read the whole inbox at once (small inboxes, tests); runs read it chunk by chunk."""
+    return read_chunk(scan(settings), settings, set())
+
+
+def read_chunk(paths: Sequence[Path], settings: Settings, seen: set[str]) -> InboxContents:
+    """Read some inbox files; an article whose text was already read this run is a duplicate."""
+    contents = read_files(list(paths), settings.max_file_bytes, seen, settings.inbox)
+    log.info("read %d files: %d articles, %d structured facts", contents.files,
+             len(contents.articles), len(contents.structured))
     for origin, article_id in contents.duplicates:
         log.info("skipped %s: same text as article %s already read", origin, article_id)
     for r in contents.rejected:
@@ -116,13 +128,89 @@ def ingest(settings: Settings) -> InboxContents:
     return contents
 
 
-def select_new(contents: InboxContents, settings: Settings) -> NewWork:
+def select_new(contents: InboxContents, settings: Settings,
+               known: set[str] | None = None) -> NewWork:
     """Drop the articles the published warehouse already holds, before any extraction."""
-    known = warehouse.published_article_ids(settings.warehouse)
+    if known is None:
+        known = warehouse.published_article_ids(settings.warehouse)
     new = [a for a in contents.articles if a.article_id not in known]
     log.info("%d new articles; skipped %d already in the warehouse", len(new),
              len(contents.articles) - len(new))
     return NewWork(new, len(contents.articles) - len(new))
+
+
+def fetch_policy(settings: Settings):
+    """How live sources may be fetched, from the settings."""
+    from .sources.web import FetchPolicy
+
+    return FetchPolicy(allow_private=settings.allow_private, allow_loopback=settings.allow_loopback,
+                       timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes)
+
+
+def read_feed(feed: str, settings: Settings, known_urls: set[str]) -> InboxContents:
+    """The new articles a feed links to; entries that fail are kept as rejects.
+
+    A transient failure to read the feed itself raises, so the orchestrator's retry can try
+    again; a feed that cannot be read for good is one reject naming it.
+    """
+    from .sources import feeds
+
+    policy = fetch_policy(settings)
+    try:
+        entries = feeds.read_feed(feed, policy)
+    except feeds.FetchError as exc:
+        if exc.transient:
+            raise
+        return InboxContents(files=1, rejected=[Rejected(origin=feed, reason=str(exc))])
+    except feeds.FeedError as exc:
+        return InboxContents(files=1, rejected=[Rejected(origin=feed, reason=str(exc))])
+    articles, rejected, skipped = feeds.feed_articles(entries, policy, frozenset(known_urls))
+    log.info("feed %s: %d entries, %d new articles, %d already loaded, %d refused", feed,
+             len(entries), len(articles), len(skipped), len(rejected))
+    for r in rejected:
+        log.warning("quarantined %s", r.reason)
+    return InboxContents(articles=articles, rejected=rejected, files=1,
+                         read_ok=[feed] if not rejected else [])
+
+
+def read_urls(urls: Sequence[str], settings: Settings, known_urls: set[str]) -> InboxContents:
+    """Article pages fetched once each; a URL already loaded is not fetched again."""
+    from .sources import feeds
+
+    articles, rejected, skipped = feeds.url_articles(list(urls), fetch_policy(settings),
+                                                     frozenset(known_urls))
+    log.info("pages: %d new articles, %d already loaded, %d refused", len(articles),
+             len(skipped), len(rejected))
+    return InboxContents(articles=articles, rejected=rejected, files=len(urls),
+                         read_ok=[a.url for a in articles if a.url])
+
+
+def combine(parts: Sequence[InboxContents]) -> InboxContents:
+    """Several sources' contents as one."""
+    out = InboxContents()
+    for p in parts:
+        out.articles += p.articles
+        out.structured += p.structured
+        out.rejected += p.rejected
+        out.duplicates += p.duplicates
+        out.read_ok += p.read_ok
+        out.files += p.files
+    return out
+
+
+def read_live(settings: Settings, known_urls: set[str]) -> InboxContents:
+    """Everything the configured feeds and pages hold that is not loaded yet."""
+    parts = [read_feed(feed, settings, known_urls) for feed in settings.feeds]
+    if settings.urls:
+        parts.append(read_urls(settings.urls, settings, known_urls))
+    return combine(parts)
+
+
+def unseen(contents: InboxContents, seen: set[str]) -> InboxContents:
+    """The contents without articles whose text this run has already read (listed as duplicates)."""
+    fresh = [a for a in contents.articles if a.article_id not in seen]
+    dups = [(a.origin, a.article_id) for a in contents.articles if a.article_id in seen]
+    return replace(contents, articles=fresh, duplicates=contents.duplicates + dups)
 
 
 def batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
@@ -156,6 +244,10 @@ def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact]
 def validate_staged(staged: dict[str, pd.DataFrame], rejected: Sequence[Rejected],
                     run: RunContext) -> Checked:
     """Run every suite on staged tables; failing rows and rejects go to quarantine."""
+    if not rejected and not any(len(f) for f in staged.values()):
+        # Nothing to check: skip GX and its start-up cost (a run with nothing new stays fast).
+        return Checked(staged, pd.DataFrame(columns=QUARANTINE_COLUMNS),
+                       pd.DataFrame(columns=RESULT_COLUMNS), [], None)
     outcome = quality.validate(staged, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR)
     rows = _reject_rows(rejected, run)
     for q in outcome.quarantined:
@@ -236,57 +328,129 @@ def _record_blocked(summary: RunSummary, results: pd.DataFrame, run: RunContext)
     warehouse.publish(con, run.settings)
 
 
-def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunContext,
-         released: Sequence[str] = ()) -> RunSummary:
-    """Load the clean batch and its audit into a work copy, check it, then publish atomically."""
-    s = run.settings
-    passed = int(checked.results["is_success"].sum()) if len(checked.results) else 0
-    held_articles = checked.quarantine.loc[checked.quarantine["table_name"] == "stg_article"]
-    summary = RunSummary(
-        run_id=run.run_id, status="running", files_read=contents.files,
-        articles_new=len(checked.clean.get("stg_article", ())), articles_known=work.known,
-        articles_duplicate=len(contents.duplicates),
-        articles_quarantined=held_articles["record"].nunique(),
-        rows_quarantined=len(checked.quarantine), rejected_inputs=len(contents.rejected),
-        expectations_passed=passed, expectations_failed=len(checked.results) - passed,
-        warehouse=str(s.warehouse),
-        report_path=str(checked.report_path) if checked.report_path else None)
+@dataclass
+class Tally:
+    """What the chunks of one run added up to, for its audit row, checks and report."""
+
+    files_read: int = 0
+    articles_new: int = 0
+    articles_known: int = 0
+    articles_duplicate: int = 0
+    articles_quarantined: int = 0
+    rejected_inputs: int = 0
+    loaded: dict[str, int] = field(default_factory=dict)
+    results: list[pd.DataFrame] = field(default_factory=list)
+    quarantine: list[pd.DataFrame] = field(default_factory=list)
+
+    @property
+    def all_results(self) -> pd.DataFrame:
+        frames = [f for f in self.results if len(f)]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=RESULT_COLUMNS)
+
+    @property
+    def all_quarantine(self) -> pd.DataFrame:
+        frames = [f for f in self.quarantine if len(f)]
+        return (pd.concat(frames, ignore_index=True) if frames
+                else pd.DataFrame(columns=QUARANTINE_COLUMNS))
+
+    def summary(self, run: RunContext, status: str) -> RunSummary:
+        results = self.all_results
+        passed = int(results["is_success"].sum()) if len(results) else 0
+        return RunSummary(
+            run_id=run.run_id, status=status, files_read=self.files_read,
+            articles_new=self.articles_new, articles_known=self.articles_known,
+            articles_duplicate=self.articles_duplicate,
+            articles_quarantined=self.articles_quarantined,
+            rows_quarantined=sum(len(q) for q in self.quarantine),
+            rejected_inputs=self.rejected_inputs, loaded=dict(self.loaded),
+            expectations_passed=passed, expectations_failed=len(results) - passed,
+            warehouse=str(run.settings.warehouse),
+            report_path=str(run.settings.reports / "runs" / f"{run.run_id}.html"))
+
+
+def begin(run: RunContext) -> None:
+    """A fresh private work copy of the published warehouse for this run."""
+    warehouse.open_work_copy(run.settings).close()
+
+
+def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: RunContext,
+               tally: Tally, released: Sequence[str] = ()) -> Tally:
+    """Load one validated chunk into the work copy; nothing is visible until finish() publishes."""
+    held = checked.quarantine.loc[checked.quarantine["table_name"] == "stg_article"]
+    tally.files_read += contents.files
+    tally.articles_new += len(checked.clean.get("stg_article", ()))
+    tally.articles_known += work.known
+    tally.articles_duplicate += len(contents.duplicates)
+    tally.articles_quarantined += held["record"].nunique()
+    tally.rejected_inputs += len(contents.rejected)
+    tally.results.append(checked.results)
+    tally.quarantine.append(checked.quarantine)
     if checked.blocking_failures:
-        return _block(summary, checked.results, checked.blocking_failures, run)
-    con = warehouse.open_work_copy(s)
+        warehouse.discard_work(run.settings)
+        _block(tally.summary(run, "blocked"), tally.all_results, checked.blocking_failures, run)
+    con = warehouse.connect(run.settings.work_path)
     try:
         con.execute("BEGIN TRANSACTION")
         resolved = resolve.apply(con, checked.clean)
-        summary.loaded = warehouse.load_batch(con, resolved, run.run_id, run.started_at)
+        for table, n in warehouse.load_batch(con, resolved, run.run_id, run.started_at).items():
+            tally.loaded[table] = tally.loaded.get(table, 0) + n
         warehouse.record_quarantine(con, checked.quarantine)
         warehouse.release_readable(con, contents.read_ok, run.run_id)
         warehouse.mark_released(con, list(released))
+        con.execute("COMMIT")
+    except BaseException:
+        warehouse.discard(con, run.settings)
+        raise
+    con.close()
+    return tally
+
+
+def finish(tally: Tally, run: RunContext) -> RunSummary:
+    """Check what the run wrote with the published suites, then publish it atomically or block."""
+    s = run.settings
+    summary = tally.summary(run, "running")
+    con = warehouse.connect(s.work_path)
+    try:
+        con.execute("BEGIN TRANSACTION")
         warehouse.record_run(con, _run_row(summary, run))
-        results, blocking = check_published(con, checked, run)
-        if blocking:
-            raise _Blocked(results, blocking)
-        summary.status = "succeeded"
-        summary.expectations_passed += int(results["is_success"].sum())
-        summary.expectations_failed += int((~results["is_success"]).sum())
-        all_results = pd.concat([checked.results, results], ignore_index=True)
-        warehouse.record_validation(con, all_results)
-        summary.report_path = str(run.settings.reports / "runs" / f"{run.run_id}.html")
+        quarantine = tally.all_quarantine
+        if _changed(tally):
+            checked = Checked({}, quarantine, tally.all_results, [], None)
+            results, blocking = check_published(con, checked, run)
+            if blocking:
+                raise _Blocked(results, blocking)
+            tally.results.append(results)
+        summary = tally.summary(run, "succeeded")
+        warehouse.record_validation(con, tally.all_results)
         warehouse.record_run(con, _run_row(summary, run))
         con.execute("COMMIT")
         if summary.loaded.get("dim_article"):
             warehouse.build_search_index(con)
     except _Blocked as blocked:
         warehouse.discard(con, s)
-        return _block(summary, pd.concat([checked.results, blocked.results], ignore_index=True),
-                      blocked.lines, run)
+        _block(summary, pd.concat([tally.all_results, blocked.results], ignore_index=True),
+               blocked.lines, run)
     except BaseException:
         warehouse.discard(con, s)
         raise
     warehouse.publish(con, s)
-    docs.write_run_page(s.reports, _run_row(summary, run), all_results, checked.quarantine)
+    docs.write_run_page(s.reports, _run_row(summary, run), tally.all_results, quarantine)
     log.info("published %s: %s", s.warehouse, ", ".join(
         f"{t} +{n}" for t, n in summary.loaded.items() if n) or "nothing new")
     return summary
+
+
+def _changed(tally: Tally) -> bool:
+    """Whether the run wrote anything the published suites should check."""
+    return bool(sum(tally.loaded.values()) or any(len(q) for q in tally.quarantine))
+
+
+def load(checked: Checked, contents: InboxContents, work: NewWork, run: RunContext,
+         released: Sequence[str] = ()) -> RunSummary:
+    """Load one validated batch into a fresh work copy, check it, then publish atomically."""
+    begin(run)
+    tally = load_chunk(checked, contents, work, run, Tally(), released)
+    return finish(tally, run)
 
 
 class _Blocked(Exception):
@@ -329,12 +493,26 @@ def run_once(settings: Settings) -> RunSummary:
     """The whole ETL without an orchestrator (tests, benchmarks); flows/etl.py is the same chain."""
     run = start_run(settings)
     with warehouse.writer_lock(settings):
-        contents = ingest(settings)
-        work = select_new(contents, settings)
-        facts = [f for part in batches(work.articles, settings.batch_size)
-                 for f in extract(part, settings.n_process)]
-        checked = validate(facts, contents.structured, contents.rejected, run)
-        return load(checked, contents, work, run)
+        paths = scan(settings)
+        known = warehouse.published_article_ids(settings.warehouse)
+        begin(run)
+        tally, seen = Tally(), set()
+
+        def process(contents: InboxContents) -> None:
+            nonlocal tally
+            contents = unseen(contents, seen)
+            seen.update(a.article_id for a in contents.articles)
+            work = select_new(contents, settings, known)
+            facts = [f for part in batches(work.articles, settings.batch_size)
+                     for f in extract(part, settings.n_process)]
+            checked = validate(facts, contents.structured, contents.rejected, run)
+            tally = load_chunk(checked, contents, work, run, tally)
+
+        for chunk in batches(paths, settings.chunk_files):
+            process(read_chunk(chunk, settings, seen))
+        if settings.feeds or settings.urls:
+            process(read_live(settings, warehouse.published_urls(settings.warehouse)))
+        return finish(tally, run)
 
 
 class ReleaseError(RuntimeError):

@@ -213,6 +213,18 @@ def published_article_ids(path: Path) -> set[str]:
             return set()
 
 
+def published_urls(path: Path) -> set[str]:
+    """URLs of the articles already in the published warehouse (live sources skip them)."""
+    if not path.exists():
+        return set()
+    with connect(path, read_only=True) as con:
+        try:
+            return {r[0] for r in con.execute("SELECT url FROM dim_article WHERE url IS NOT NULL")
+                    .fetchall()}
+        except duckdb.CatalogException:
+            return set()
+
+
 @contextmanager
 def writer_lock(settings: Settings, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold the single-writer lock of the warehouse, or fail with 'another run is in progress'."""
@@ -274,8 +286,13 @@ def discard(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     try:
         con.close()
     finally:
-        settings.work_path.unlink(missing_ok=True)
-        settings.work_path.with_name(settings.work_path.name + ".wal").unlink(missing_ok=True)
+        discard_work(settings)
+
+
+def discard_work(settings: Settings) -> None:
+    """Remove the private work copy (never the published file or its WAL)."""
+    settings.work_path.unlink(missing_ok=True)
+    settings.work_path.with_name(settings.work_path.name + ".wal").unlink(missing_ok=True)
 
 
 def fts_extension_path() -> Path:

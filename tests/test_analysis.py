@@ -27,6 +27,7 @@ the ministry said. Jabbarov welcomed the plan."""
 
 
 def build(tmp_path: Path, files: dict[str, str | Path], name: str = "wh.duckdb"):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     inbox = tmp_path / "inbox"
     inbox.mkdir(exist_ok=True)
     for fname, content in files.items():
@@ -161,3 +162,19 @@ def test_shell_is_the_duckdb_cli_read_only_with_views_and_search(sample_warehous
     refused = subprocess.run(cmd + ["-c", "DELETE FROM dim_source"], capture_output=True, text=True,
                              timeout=60)
     assert "read-only" in (refused.stdout + refused.stderr)
+
+
+def test_chunked_run_equals_a_single_chunk_run(tmp_path):
+    from dataclasses import replace
+
+    files = {"a.txt": REPORT_BAKU, "b.txt": REPORT_TASHKENT, "c.txt": REPORT_BAKU,  # c repeats a
+             "d.csv": HEADER + "exports,1,USD,2024,Azerbaijan,Uzbekistan,,AzStat,2025-02-01,\n"}
+    one, _ = build(tmp_path / "one", files)
+    settings, _ = build(tmp_path / "many", files)
+    chunked = replace(settings, warehouse=tmp_path / "chunked.duckdb", chunk_files=1)
+    summary = pipeline.run_once(chunked)
+    assert (summary.articles_new, summary.articles_duplicate) == (2, 1)
+    with warehouse.connect(one.warehouse, read_only=True) as a, \
+            warehouse.connect(chunked.warehouse, read_only=True) as b:
+        assert warehouse.table_counts(a, warehouse.STAR_TABLES) == \
+            warehouse.table_counts(b, warehouse.STAR_TABLES)

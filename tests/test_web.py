@@ -28,7 +28,7 @@ FILLER = b"<p>" + b"filler text " * 5000 + b"</p>\n"  # ~60 KB, written over and
 class Handler(BaseHTTPRequestHandler):
     """Routes of the test server; each request is counted by path."""
 
-    protocol_version = "HTTP/1.0"  # the body ends when the connection closes: streams need no length
+    protocol_version = "HTTP/1.0"  # the body ends when the connection closes: no length needed
 
     def log_message(self, *args):  # keep test output clean
         pass
@@ -147,6 +147,9 @@ def server(_server):
     ("http://224.0.0.1/", "224.0.0.1 is a multicast address"),
     ("http://240.0.0.1/", "240.0.0.1 is a reserved address"),
     ("http:///nohost", "no host"),
+    ("http://[::1/", "bad address"),
+    ("http://[64:ff9b::7f00:1]/", "is a loopback address"),
+    ("http://[2002:a00:1::]/", "is a private address"),
 ])
 def test_unsafe_targets_are_refused_by_default(url, reason):
     with pytest.raises(FetchError) as err:
@@ -188,7 +191,7 @@ def test_policy_opens_only_what_it_names(policy, url, allowed):
     ("file:///etc/passwd", "scheme 'file'"),
 ])
 def test_redirect_to_unsafe_target_is_refused(server, target, reason):
-    """Loopback is allowed for the first hop only because the policy says so; each hop is checked."""
+    """The policy allows loopback for the first hop; every later hop is checked again."""
     with pytest.raises(FetchError) as err:
         fetch(f"{server.base}/redirect?to={target}", LOCAL)
     assert reason in err.value.reason

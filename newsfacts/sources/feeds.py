@@ -74,14 +74,21 @@ def _when(entry: dict) -> datetime | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not stamp:
         return None
-    return datetime.fromtimestamp(calendar.timegm(stamp), tz=timezone.utc)
+    try:
+        return datetime.fromtimestamp(calendar.timegm(stamp), tz=timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        return None  # a date out of range is no date
 
 
-def parse_feed(data: bytes, origin: str) -> list[FeedEntry]:
+def parse_feed(data: bytes, origin: str, base: str | None = None) -> list[FeedEntry]:
     """The entries of an RSS 0.9x/1.0/2.0 or Atom feed, after the XML has been vetted."""
     vet_xml(data, origin)
     # A stream, not bytes: feedparser would try a bytes value as a file name first.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    # The feed's own address is the base of relative links ("/news/1.html").
+    base = base or origin
+    location = {"content-location": base} if base.startswith(("http://", "https://")) else {}
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True,
+                              response_headers=location)
     if not parsed.get("version"):
         reason = parsed.get("bozo_exception")
         raise FeedError(origin, "not an RSS or Atom feed" + (f" ({reason})" if reason else ""))
@@ -103,7 +110,7 @@ def read_feed(url_or_path: str | Path, policy: FetchPolicy = FetchPolicy()) -> l
     scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]+):", where)
     if scheme and scheme.group(1).lower() in ("http", "https"):
         page = fetch(where, policy, accept=ALL_TYPES)  # some servers send feeds as text/html
-        return parse_feed(page.content, where)
+        return parse_feed(page.content, where, base=page.final_url)
     if scheme and not isinstance(url_or_path, Path):
         raise FeedError(where, f"refused: scheme {scheme.group(1)!r} is not http, https "
                                "or a file path")
@@ -170,3 +177,11 @@ def feed_articles(entries: list[FeedEntry], policy: FetchPolicy = FetchPolicy(),
                 record={"url": entry.url, "title": entry.title, "feed": entry.origin,
                         "transient": exc.transient}))
     return articles, rejected, skipped
+
+
+def url_articles(urls: list[str], policy: FetchPolicy = FetchPolicy(),
+                 known_urls: set[str] | frozenset[str] = frozenset(), *, refetch: bool = False,
+                 ) -> tuple[list[Article], list[Rejected], list[str]]:
+    """Articles of single page URLs (no feed), with the same skipping and rejecting rules."""
+    entries = [FeedEntry(url=u, origin=u) for u in urls]
+    return feed_articles(entries, policy, known_urls, refetch=refetch)

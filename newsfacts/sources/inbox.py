@@ -347,9 +347,14 @@ def refused_link(path: Path, inbox: Path) -> str | None:
 
 def read_inbox(inbox: Path, max_bytes: int = 20_000_000) -> InboxContents:
     """Read every file of the inbox; unreadable files and records are kept as rejects."""
+    return read_files(list_inbox(inbox), max_bytes, set(), inbox)
+
+
+def read_files(paths: list[Path], max_bytes: int, seen: set[str], inbox: Path) -> InboxContents:
+    """Read some of the inbox's files; an article whose text is in `seen` is a duplicate."""
     out = InboxContents()
-    seen: set[str] = set()
-    for path in list_inbox(inbox):
+    seen = set(seen)
+    for path in paths:
         refused = refused_link(path, inbox)
         if refused is None and path.is_symlink() and path.is_dir():
             continue  # a link to a folder of the inbox: its files are read where they are

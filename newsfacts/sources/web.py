@@ -20,7 +20,8 @@ FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "applicat
                         "text/xml", "application/rdf+xml"})
 ALL_TYPES = HTML_TYPES | FEED_TYPES
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-CHUNK = 64 * 1024
+SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT: not public, not is_private
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # IPv6 prefix that a NAT64 gateway maps onto IPv4
 
 
 class FetchError(Exception):
@@ -93,6 +94,8 @@ def _kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address):
         # An IPv4 address wrapped in IPv6 reaches the IPv4 host: judge that one.
         inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if inner is None and ip in NAT64:
+            inner = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
         if inner is not None:
             return _kind(inner)
     for name, test in (("a loopback", "is_loopback"), ("an unspecified", "is_unspecified"),
@@ -100,7 +103,7 @@ def _kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
                        ("a reserved", "is_reserved"), ("a private", "is_private")):
         if getattr(ip, test):
             return name
-    if ip in ipaddress.ip_network("100.64.0.0/10"):
+    if ip in SHARED:
         return "a private"  # shared address space: inside a carrier's network
     if not ip.is_global:
         return "a reserved"
@@ -112,13 +115,13 @@ def _allowed(kind: str, policy: FetchPolicy) -> bool:
         (kind == "a private" and policy.allow_private)
 
 
-def resolve_safe(url: str, policy: FetchPolicy) -> str:
-    """The address to connect to for `url`, after checking every address its host resolves to."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise FetchError(url, f"refused: scheme {scheme or '(none)'!r} is not http or https")
+def resolve_safe(url: str, policy: FetchPolicy) -> list[str]:
+    """The addresses to connect to for `url`, each checked; one unsafe address refuses them all."""
     try:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https"):
+            raise FetchError(url, f"refused: scheme {scheme or '(none)'!r} is not http or https")
         host, port = parts.hostname, parts.port or (443 if scheme == "https" else 80)
     except ValueError as exc:
         raise FetchError(url, f"refused: bad address ({exc})") from exc
@@ -147,7 +150,7 @@ def resolve_safe(url: str, policy: FetchPolicy) -> str:
         if kind and not _allowed(kind, policy):
             via = "" if str(ip) == host else f"{host} resolves to "
             raise FetchError(url, f"refused: {via}{ip} is {kind} address")
-    return str(addresses[0])
+    return [str(ip) for ip in addresses]
 
 
 # ---------------------------------------------------------------- fetching
@@ -187,7 +190,7 @@ def _read_body(url: str, response: httpx.Response, policy: FetchPolicy, ends_at:
                                   f"after {total} bytes)")
         parts.append(data)
 
-    for chunk in response.iter_raw(CHUNK):
+    for chunk in response.iter_raw():  # as received: a buffered chunk would hide the deadline
         if time.monotonic() > ends_at:
             raise FetchError(url, f"took longer than {policy.deadline:g} s", transient=True)
         if decoder is None:
@@ -211,25 +214,38 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy(), *,
     headers = {"User-Agent": policy.user_agent, "Accept-Encoding": "gzip, deflate",
                "Accept": ", ".join(sorted(accept)) + ", */*;q=0.1"}
     current, hops = url, []
-    # trust_env=False: a proxy from the environment would resolve names itself, past our checks.
-    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
-        while True:
-            address = resolve_safe(current, policy)
+    while True:
+        if time.monotonic() > ends_at:
+            raise FetchError(url, f"took longer than {policy.deadline:g} s", transient=True)
+        addresses = resolve_safe(current, policy)
+        try:
             target = httpx.URL(current)
-            # Connect to the address just checked, so a second DNS answer cannot differ
-            # (DNS rebinding); Host and TLS name stay the original host.
-            pinned = target.copy_with(host=address)
-            host_header = target.netloc.decode("ascii").rsplit("@", 1)[-1]
-            request = client.build_request(
-                "GET", pinned, headers={**headers, "Host": host_header},
-                extensions={"sni_hostname": target.host})
-            try:
-                response = client.send(request, stream=True)
-            except httpx.TimeoutException as exc:
-                raise FetchError(current, f"timed out ({type(exc).__name__})",
-                                 transient=True) from exc
-            except httpx.HTTPError as exc:
-                raise FetchError(current, f"connection failed ({exc})", transient=True) from exc
+        except httpx.InvalidURL as exc:
+            raise FetchError(current, f"not a valid URL ({exc})") from exc
+        host_header = target.netloc.decode("ascii").rsplit("@", 1)[-1]
+        # A client per hop: a pooled TLS connection must not serve another host name.
+        # trust_env=False: a proxy from the environment would resolve names past our checks.
+        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+            for n, address in enumerate(addresses, start=1):
+                # Connect to an address just checked, so a second DNS answer cannot differ
+                # (DNS rebinding); the Host header and the TLS name stay the original host.
+                request = client.build_request(
+                    "GET", target.copy_with(host=address),
+                    headers={**headers, "Host": host_header},
+                    extensions={"sni_hostname": target.raw_host.decode("ascii")})
+                try:
+                    response = client.send(request, stream=True)
+                    break
+                except httpx.ConnectError as exc:
+                    if n == len(addresses):  # like any client: try the host's next address
+                        raise FetchError(current, f"connection failed ({exc})",
+                                         transient=True) from exc
+                except httpx.TimeoutException as exc:
+                    raise FetchError(current, f"timed out ({type(exc).__name__})",
+                                     transient=True) from exc
+                except httpx.HTTPError as exc:
+                    raise FetchError(current, f"connection failed ({exc})",
+                                     transient=True) from exc
             try:
                 if response.status_code in REDIRECTS:
                     location = response.headers.get("location")
@@ -272,37 +288,70 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy(), *,
 
 # ---------------------------------------------------------------- pages to articles
 
-def _meta_datetime(html: str | bytes) -> datetime | None:
-    """The publication time from the usual meta tags, when it carries a time of day."""
-    import lxml.html  # trafilatura depends on lxml; imported late like the extractor
+# Never text: active or embedded content, and markup a browser does not show as the page.
+DROP_TREES = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
+              "applet", "svg", "math", "canvas", "audio", "video", "head/link")
+# Void elements that libxml2 may wrap around what follows them: keep their content.
+DROP_TAGS = ("embed", "param", "source", "track")
 
+
+def _tree(page: Page):
+    """The page parsed once, with active content removed before any text is taken from it."""
+    import lxml.html  # trafilatura depends on lxml
+
+    encoding = page.charset
+    if not encoding:
+        try:
+            page.content.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = None  # let the parser read the page's own <meta charset>
     try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, TypeError, lxml.etree.ParserError):
-        return None
-    for value in tree.xpath(
+        parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True)
+    except LookupError:
+        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(page.content, parser=parser)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise FetchError(page.url, f"not readable HTML ({exc})") from exc
+    for el in root.xpath("|".join(f"//{t}" for t in DROP_TREES)):
+        el.drop_tree()
+    for el in root.xpath("|".join(f"//{t}" for t in DROP_TAGS)):
+        el.drop_tag()
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            for attr in [a for a in el.attrib if a.lower().startswith("on")]:
+                del el.attrib[attr]
+    return root
+
+
+def _meta_datetime(root) -> datetime | None:
+    """The publication time from the usual meta tags, when it carries a time of day."""
+    for value in root.xpath(
             "//meta[@property='article:published_time' or @name='article:published_time'"
             " or @itemprop='datePublished' or @name='pubdate' or @name='date']/@content"
             " | //time[@itemprop='datePublished']/@datetime"):
+        value = str(value).strip()
         try:
-            dt = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+            dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             continue
-        if "T" in value or " " in value.strip():
+        if "T" in value or " " in value:
             return dt
     return None
 
 
 def page_article(page: Page, fetched_at: datetime | None = None) -> Article:
-    """The article a web page holds: main text, title, date and outlet; url/name/origin = its URL."""
+    """The article a web page holds: main text, title, date, outlet; url, name and origin = URL."""
     import trafilatura  # heavy import, only paid by runs that read the web
 
     if page.content_type not in HTML_TYPES:
         raise FetchError(page.url, f"content type {page.content_type} is not a web page")
     fetched_at = fetched_at or datetime.now(timezone.utc)
-    html = page.text() or page.content
+    root = _tree(page)
+    meta_time = _meta_datetime(root)  # read first: the extractor prunes the tree it is given
     doc = trafilatura.bare_extraction(
-        html, url=page.final_url, include_comments=False, include_tables=False,
+        root, url=page.final_url, include_comments=False, include_tables=False,
         include_images=False, include_links=False, with_metadata=True,
         # Dates after the fetch are page furniture (copyright years, "updated" stamps).
         date_extraction_params={"extensive_search": True, "original_date": True,
@@ -316,12 +365,14 @@ def page_article(page: Page, fetched_at: datetime | None = None) -> Article:
             published = date.fromisoformat(doc.date[:10])
         except ValueError:
             published = None
-    published_at = _meta_datetime(html) if published else None
-    if published_at is not None and published_at.date() != published:
-        published_at = None
-    dateline = split_dateline(text)
+    # The extractor falls back to the URL's host:port as site name; the host alone is the outlet.
+    where = urlsplit(page.final_url)
+    netloc, site = where.netloc.lower(), doc.sitename
+    if not site or site.lower() in (netloc, netloc.removeprefix("www.")):
+        site = where.hostname
+    published_at = meta_time if published and meta_time and meta_time.date() == published else None
     return Article(
         article_id=article_id_for(text), text=text, name=page.url, origin=page.url,
         published=published, published_at=published_at, title=doc.title or None,
-        url=page.url, source=doc.sitename or doc.hostname or urlsplit(page.final_url).hostname,
-        dateline=dateline)
+        url=page.url, source=site,
+        dateline=split_dateline(text))
