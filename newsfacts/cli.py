@@ -284,6 +284,20 @@ def quarantine_release(
     out.print(f"released {quarantine_id}: loaded {loaded}")
 
 
+@app.command()
+def generate(articles: Annotated[int, typer.Option("--articles", help="How many articles.")],
+             out_dir: Annotated[Path, typer.Option("--out", help="Folder to write them to.")],
+             seed: Annotated[int, typer.Option("--seed", help="Same seed, same corpus.")] = 0) -> None:
+    """Write a synthetic corpus in the article format, with a gold file of its facts per article."""
+    from .generate import generate as make
+
+    if articles < 1:
+        _fail("--articles must be at least 1", 2)
+    result = make(articles, out_dir, seed=seed)
+    out.print(f"wrote {result.articles} articles ({result.avg_words:.0f} words on average) and their "
+              f"gold files to {out_dir} in {result.seconds:.1f} s")
+
+
 @app.command("eval")
 def eval_(gold: Annotated[list[Path], typer.Option("--gold", help="Folder of *.gold.json and their articles.")],
           min_: Annotated[Optional[list[str]], typer.Option("--min", help="Threshold KEY=F1.")] = None,

@@ -92,3 +92,53 @@ def test_acronym_inside_and_of_phrase_before_acronym():
 def test_coordinated_names_sharing_a_plural_head():
     got = _names("Officials expect the North Gas South and North Gas West projects to start.")
     assert {"North Gas South", "North Gas West"} <= set(got)
+
+
+# ---------------------------------------------------------------- round 2
+
+@pytest.mark.parametrize("text, name", [
+    ("The bank will fund the Mangla 3rd Raising Hydropower Project next year.", "Mangla 3rd Raising Hydropower Project"),
+    ("Licensing for the Nhon Trach 4 gas power plant is delayed.", "Nhon Trach 4 gas power plant"),
+    ("The loan co-finances the Deepwater Hub 2 terminal, officials said.", "Deepwater Hub 2 terminal"),
+    ("Exports will grow once the TUTAP-500 transmission line is built.", "TUTAP-500 transmission line"),
+    ("The firm reached financial close on the 120 MW Tema Solar Park in May.", "Tema Solar Park"),
+    ("Work on the Sirte Copper Mine resumed, and the Kivu lithium project is next.", "Kivu lithium project"),
+    ("The ministers backed the Walvis Bay Corridor linking the ports.", "Walvis Bay Corridor"),
+    ("The first phase of the Posorja Megaport opened on Monday.", "Posorja Megaport"),
+])
+def test_round2_named_projects(text, name):
+    assert name in {p.name for p in run(text).projects}
+
+
+def test_acronym_inside_project_name_is_an_alias():
+    f = run("Freight on the Kars-Tbilisi-Baku (KTB) railway rose. The KTB carried grain.")
+    p = {p.name: p for p in f.projects}["Kars-Tbilisi-Baku railway"]
+    assert "KTB" in p.aliases
+    assert "KTB" not in {o.name for o in f.organizations}
+
+
+def test_short_form_with_generic_head_is_one_project():
+    f = run("They discussed the Salar Verde lithium project. The Salar Verde project needs $1 billion.")
+    assert [p.name for p in f.projects] == ["Salar Verde lithium project"]
+
+
+def test_descriptions_with_indefinite_article_or_port_of_are_not_named():
+    f = run("Goods reach a Black Sea port first, then the Indian Ocean port of Beira.")
+    assert f.projects == []
+
+
+def test_company_named_like_a_railway_is_no_project():
+    f = run("The Benguela Atlantic Railway (BAR) consortium runs the trains.")
+    assert not f.projects
+
+
+def test_place_named_in_a_project_is_a_location():
+    f = run("The World Bank backs the Karuma Hydropower Plant. Karuma is designed to add 600 MW. "
+            "Cargo will go through Lekki Port.")
+    locs = {l.name for l in f.locations}
+    assert {"Karuma", "Lekki"} <= locs
+
+
+def test_project_after_a_dateline():
+    f = run("ADDIS ABABA — Addis-Djibouti railway traffic rose 10% in 2024, operators said.")
+    assert [p.name for p in f.projects] == ["Addis-Djibouti railway"]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..models import Article, Location, Mention, Organization, Person
 from .lexicon import Lexicon, OrgEntry, Place, get_lexicon
+from .dateline import Dateline, find_dateline
 from .textutil import (Word, in_ranges, is_acronym, is_cap, is_title_case, make_span, noise_ranges,
                        sentence_bounds, words_of)
 
@@ -25,7 +26,13 @@ GEO_HEADS = {"Salar", "Lake", "Lago", "Gulf", "Golfo", "Isthmus", "Mount", "Cape
 INTERGOV = re.compile(
     r"\b((?:[A-Z][\w]+(?:-[A-Z][\w]+)*\s+)?(?:joint\s+)?intergovernmental\s+(?:commission|council|committee)"
     r"(?:\s+on\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}(?=[,.;)]))?)(?=[\s,.;:)])")
-ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)")
+LEAD_WORDS = {"About", "For", "In", "With", "From", "At", "To", "On", "By", "After", "Before", "Under", "Over",
+              "Since", "During", "Following", "According", "Via", "Contact", "Media"}
+ORG_CUE = re.compile(r"\b(?:utility|company|firm|group|lender|miner|operator|developer|carrier|bank|agency|manager|"
+                     r"insurer|conglomerate|producer|contractor|consortium|giant|retailer|exporter|airline|automaker|"
+                     r"startup|broadcaster|newspaper|daily|investor|shipper|refiner|builder|maker|trader|distributor|"
+                     r"supplier|outlet)\s+$")
+ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.\-]{1,11}(?:\s[A-Z][A-Z&.\-]{1,7})?)\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)")
 
 
 @dataclass
@@ -76,6 +83,7 @@ class Analysis:
     project_places: list[tuple[int, int, str]] = field(default_factory=list)
     events: list[tuple[int, int, str]] = field(default_factory=list)
     extra_places: list[tuple[int, int, str]] = field(default_factory=list)  # towns found by context
+    dateline: Dateline | None = None
     _prefix: list[Word] = field(default_factory=list)  # words before the last title found
 
     def is_claimed(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
@@ -87,45 +95,48 @@ class Analysis:
 def scan_lexicon(doc: Doc, lex: Lexicon) -> list[Hit]:
     """Longest lexicon matches over the tokens (places and organizations)."""
     hits: list[Hit] = []
-    toks = list(doc)
+    texts = [t.text for t in doc]
+    idx = [t.idx for t in doc]
+    text = doc.text
+    ntok = len(texts)
     i = 0
     upper = _upper_keys(lex)
-    while i < len(toks):
-        t0 = toks[i].text
+    while i < ntok:
+        t0 = texts[i]
         if not t0[:1].isupper() and t0 not in lex.orgs:
             i += 1
             continue
         found = None
-        for n in range(min(lex.max_len, len(toks) - i), 0, -1):
-            span = doc[i:i + n]
-            t = span.text
+        for n in range(min(lex.max_len, ntok - i), 0, -1):
+            sc, ec = idx[i], idx[i + n - 1] + len(texts[i + n - 1])
+            t = text[sc:ec]
             if "\n" in t:
                 continue
             key = t if (t in lex.places or t in lex.orgs) else None
-            if key is None and n >= 2 and t in lex.towns and all(is_title_case(x.text) for x in span):
+            if key is None and n >= 2 and t in lex.towns and all(is_title_case(x) for x in texts[i:i + n]):
                 key = t  # a town of several words ("Port Klang", "Porto Murtinho") beats its first word
             if key is None and t.isupper() and len(t) >= 4:
                 key = upper.get(t)
             if key is None and t.endswith("-") and t[:-1] in lex.orgs:
-                hits.append(Hit(span.start_char, span.end_char - 1, t[:-1], None, lex.orgs[t[:-1]]))
+                hits.append(Hit(sc, ec - 1, t[:-1], None, lex.orgs[t[:-1]]))
                 found = None
                 break
             if key is None and t.endswith("."):
                 continue
             if key:
-                found = (span, key)
+                found = (sc, ec, t, n, key)
                 break
         if not found:
             i += 1
             continue
-        span, key = found
+        sc, ec, t, n, key = found
         place = lex.places.get(key) or lex.towns.get(key)
         org = lex.orgs.get(key)
         if org and place:  # "CAR" the country vs a lexicon org: the place wins only as a name
             org = None if place.type == "country" and not place.adjective else org
             place = None if org else place
-        hits.append(Hit(span.start_char, span.end_char, span.text, place, org))
-        i += len(span)
+        hits.append(Hit(sc, ec, t, place, org))
+        i += n
     return hits
 
 
@@ -315,10 +326,36 @@ def find_persons(A: Analysis) -> None:
     def preceded_by_the(s):
         return s > 0 and words[s - 1].text in ("the", "The")
 
+    def org_like(s, e):
+        # "state utility Barqi Tojik", "PKP Polskie Linie Kolejowe (PKP PLK)": an organization.
+        before = text[max(0, words[s].start - 40):words[s].start]
+        if ORG_CUE.search(before) and not _adjacent_title(A, s):
+            return True
+        return bool(re.match(r"\s*\(\s*[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s[A-Z]{2,})?\s*\)", text[words[e - 1].end:]))
+
+    def portfolio_before(s):
+        # "Minister of Energy and Water Resources ...": s follows the portfolio of a title.
+        k, seen_of = s - 1, False
+        while k >= 0 and k > s - 10 and (is_cap(words[k].text) or words[k].text in ("and", "of", "for", ",", "&")):
+            if words[k].text in ("of", "for"):
+                seen_of = True
+            elif seen_of and (words[k].text.lower() in lex.title_heads or words[k].text in ("Ministry", "Department")):
+                return True
+            elif overlaps_ner(k, k + 1):
+                return False
+            k -= 1
+        return False
+
+    def in_portfolio(s):
+        # "Minister of Plantation and Community Infrastructure": the portfolio of a title.
+        return s > 0 and words[s - 1].text in ("and", "&") and portfolio_before(s) \
+            and not _appositive_title(A, next((k for k in range(s, min(s + 5, len(words))) if words[k].text == ","), s))
+
     accepted: dict[tuple[int, int], dict] = {}
     # Pass 1: NER-backed or appositive-backed names.
     for s, e in runs:
-        if followed_by_head(e) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e):
+        if followed_by_head(e) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
+                or org_like(s, e) or in_portfolio(s):
             continue
         if s > 0 and (words[s - 1].text in ("at", "in", "from", "near", "into", "across", "of")
                       or words[s - 1].text in POSSESSIVE):
@@ -326,17 +363,20 @@ def find_persons(A: Analysis) -> None:
         appos = _appositive_title(A, e)
         if (e - s >= 2 and overlaps_ner(s, e)) or (e - s >= 2 and appos):
             accepted[(s, e)] = {"appos": appos}
+        elif e - s == 1 and appos and overlaps_ner(s, e) and words[s].text not in lex.towns:
+            accepted[(s, e)] = {"appos": appos}  # "Amrani, the director of ...": a surname alone
     stop_words = {k for (s, e) in accepted for k in range(s, e)}
     # Pass 2: names anchored by a title or honorific on the left.
     for s, e in runs:
-        if (s, e) in accepted or followed_by_head(e) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e):
+        if (s, e) in accepted or followed_by_head(e) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
+                or org_like(s, e) or in_portfolio(s):
             continue
         if s > 0 and words[s - 1].text in ("of", "for", "&") and not overlaps_ner(s, e):
             continue  # a portfolio inside a title ("Minister of Public Works")
         left = _left_title_words(A, s, stop_words)
         hon = s > 0 and words[s - 1].text in lex.honorific_words
         if left and _has_head(A, left) or hon:
-            if e - s >= 2 or _adjacent_title(A, s):
+            if e - s >= 2 or _adjacent_title(A, s) or "." in words[s].text[:-1]:
                 accepted[(s, e)] = {"appos": None}
     stop_words = {k for (s, e) in accepted for k in range(s, e)}
 
@@ -355,7 +395,7 @@ def find_persons(A: Analysis) -> None:
             raw_title = "EMPLOYER " + (raw_title or "")
         ent = Ent("person", name, forms=[name], title=title, country=country)
         ent.mentions.append((words[s].start, words[e - 1].end, name))
-        ent.type = "full" if e - s >= 2 else "single"
+        ent.type = "full" if e - s >= 2 or "." in name[:-1] else "single"
         ent.lex_key = raw_title
         ents.append(ent)
 
@@ -388,15 +428,20 @@ def find_persons(A: Analysis) -> None:
             merged.remove(ent)
     # Surname mentions anywhere else in the text.
     taken = {(a, b) for m in merged for a, b, _ in m.mentions}
+    folded = [_fold(w.text) for w in words]
     for m in merged:
         parts = m.name.split()
-        last = parts[-1] if m.type == "full" else m.name
-        if len(last) < 3:
-            continue
-        for w in words:
-            if _fold(w.text) == _fold(last) and is_cap(w.text) and not any(a <= w.start < b for a, b in taken):
-                m.mentions.append((w.start, w.end, last))
-                taken.add((w.start, w.end))
+        lasts = [parts[-1] if m.type == "full" else m.name]
+        if len(parts) >= 3 and parts[-2] not in PARTICLES and len(parts[-2]) >= 4 and is_title_case(parts[-2]):
+            lasts.append(parts[-2])  # "Ospina" of "Natalia Ospina Restrepo"
+        for last in lasts:
+            if len(last) < 3:
+                continue
+            fl = _fold(last)
+            for w, wf in zip(words, folded):
+                if wf == fl and is_cap(w.text) and not any(a <= w.start < b for a, b in taken):
+                    m.mentions.append((w.start, w.end, last))
+                    taken.add((w.start, w.end))
     for m in merged:
         m.mentions.sort()
         for a, b, _ in m.mentions:
@@ -416,18 +461,21 @@ SURNAME_LEAD = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "di", "du", 
 def _part_of(A: Analysis, short: Ent, full: Ent) -> bool:
     """A shorter form of a full name: its surname ("Vaishnaw", "Al Zeyoudi", "al-Kaabi"), or the
     given name after an honorific ("Sheikh Hamdan", "Tengku Zafrul")."""
-    sp, fp = [_fold(x) for x in short.name.split()], [_fold(x) for x in full.name.split()]
+    sp, fp = [_fold(x) for x in short.name.split()], [_fold(x) for x in re.split(r"(?<=\.)|\s+", full.name) if x]
     if len(sp) >= len(fp) or not sp:
         return False
     if len(sp) == 1:
         if sp[0] == fp[-1]:
             return True
         if sp[0] == fp[0]:
+            # "Sheikh Hamdan", "Chairman Yoon" (family name first).
             a = short.mentions[0][0]
             before = A.text[max(0, a - 30):a].split()
-            return bool(before) and before[-1] in A.lex.honorific_words
-        return False
-    return len(sp) == 2 and sp[0] in SURNAME_LEAD and fp[-2:] == sp
+            return bool(before) and (before[-1] in A.lex.honorific_words or before[-1].lower() in A.lex.title_heads)
+        # "Ospina" of "Natalia Ospina Restrepo": the first of two surnames.
+        return len(fp) >= 3 and sp[0] in fp[1:-1] and sp[0] not in PARTICLES and len(sp[0]) >= 4
+    # "Idrissi El Alaoui" of "Salma Idrissi El Alaoui": the name without the given name.
+    return fp[-len(sp):] == sp or len(sp) == 2 and sp[0] in SURNAME_LEAD and fp[-2:] == sp
 
 
 def _variant(a: str, b: str) -> bool:
@@ -659,6 +707,13 @@ def find_orgs(A: Analysis) -> None:
                 t = words[e].text
                 if words[e - 1].text.endswith("-"):
                     break
+                # "Viet Nam – Republic of Korea Joint Committee": a dash between two places.
+                if t in ("–", "—", "-") and gap == " " and e + 1 < len(words) \
+                        and text[words[e].end:words[e + 1].start] == " " and is_cap(words[e + 1].text) \
+                        and _place_at(A, words[e - 1].start, words[e - 1].end) \
+                        and _place_at(A, words[e + 1].start, words[e + 1].end):
+                    e += 2
+                    continue
                 if t == "," and gap == "" and e + 1 < len(words) and is_cap(words[e + 1].text) \
                         and any(words[x].text == "of" for x in range(s, e)) \
                         and any(words[x].text == "and" for x in range(e + 1, min(e + 8, len(words)))):
@@ -691,8 +746,12 @@ def find_orgs(A: Analysis) -> None:
         seg = words[s:e]
         texts = [w.text.rstrip(".") if w.text.endswith(".") and w.text not in ("Ltd.", "Co.", "Corp.", "Inc.")
                  else w.text for w in seg]
+        org_after = re.match(r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:consortium|company|operator|firm|group)\b|\s*\([A-Z]{2,8}\)",
+                             text[seg[-1].end:seg[-1].end + 30])
         head_idx = [i for i, t in enumerate(texts) if t in heads or t == "Railway" and i > 0 and all(
-            (_place_at(A, w.start, w.end) or Hit(0, 0, "")).place for w in seg[:i] if w.text not in ("The", "the"))]
+            ((_place_at(A, w.start, w.end) or Hit(0, 0, "", Place("", "city", None))).place.type == "country"
+             or org_after and _place_at(A, w.start, w.end))
+            for w in seg[:i] if w.text not in ("The", "the"))]
         if not head_idx:
             continue
         # Split on "of" into segments; the org is the segment holding the last head,
@@ -709,17 +768,23 @@ def find_orgs(A: Analysis) -> None:
             continue  # "Minister of Transport and Logistic Services": a portfolio
         # "Heads of Government Council", "Ministry of X": join left over an "of" when
         # the left segment is a head-first phrase ("Ministry", "Department") or "Heads".
+        head_si = si
         while si > 0:
             pa, pb = segs[si - 1]
             left_texts = texts[pa:pb]
+            spans_of = pb > pa and pb + 1 < len(seg) and any(
+                h.place and h.start <= seg[pb - 1].start and seg[pb + 1].end <= h.end for h in A.hits)
             if left_texts and (left_texts[-1] in heads and left_texts[-1] not in weak and pb - pa <= 3
                                and not any(t.lower() in lex.title_heads for t in left_texts)
-                               or left_texts[-1] in ("Heads",)):
+                               or left_texts[-1] in ("Heads",) or [t for t in left_texts if t not in ("The", "the")] == ["Port"]
+                               or spans_of):
                 si -= 1
                 a = pa
                 continue
             break
         end_seg = si
+        if head_si > si and any(w.text in heads for w in seg[segs[head_si][0]:segs[head_si][1]]):
+            end_seg = head_si  # "Port of Gdańsk Authority": the head segment holds a place
         place_tail = None
         for n in range(si + 1, len(segs)):
             sa, sb = segs[n]
@@ -750,7 +815,8 @@ def find_orgs(A: Analysis) -> None:
         # Leading words that are titles, honorifics, "The", or a nationality adjective.
         aliases = []
         while part and (part[0].text in ("The", "the") or part[0].text.lower() in lex.title_heads
-                        and part[0].text not in heads):
+                        and part[0].text not in heads or part[0].text in LEAD_WORDS
+                        or re.search(r"-(?:owned|run|controlled|backed|based)$", part[0].text)):
             part = part[1:]
         while part and part[0].text in ("of", "and", "for", "&", "on", "in"):
             part = part[1:]
@@ -758,6 +824,14 @@ def find_orgs(A: Analysis) -> None:
                         ("vice", "deputy", "first", "acting", "general", "executive", "chief", "senior", "special")) \
                 and part[-1].text not in heads:
             part = part[:-1]
+        hs = [i for i, w in enumerate(part) if w.text in heads]
+        if hs:
+            tcut = next((i for i in range(hs[-1] + 1, len(part)) if part[i].text.lower() in lex.title_heads), None)
+            if tcut is not None:
+                part = part[:tcut]
+                while part and part[-1].text.lower() in lex.title_words and part[-1].text not in heads \
+                        or part and part[-1].text in ("of", "and", "for", "the", "&", ","):
+                    part = part[:-1]
         if not part:
             continue
         ptexts = [w.text for w in part]
@@ -771,7 +845,8 @@ def find_orgs(A: Analysis) -> None:
                 and not text[part[0].end:part[1].start].strip():
             n_lead = sum(1 for w in part if _place_at(A, w.start, w.end) is lead)
             rest = [w.text for w in part[n_lead:] if w.text not in ("of", "and", "for", "the", "&")]
-            if len(rest) > 1 or rest and rest[0] not in heads and rest[0] != "Railway":
+            if (len(rest) > 1 or rest and rest[0] not in heads and rest[0] != "Railway") \
+                    and any(t not in heads or t in weak for t in rest):  # "Ethiopian Railways Corporation"
                 aliases.append(text[part[0].start:part[-1].end])
                 part = part[n_lead:]
         if not part:
@@ -798,7 +873,7 @@ def find_orgs(A: Analysis) -> None:
             ph = _place_at(A, words[s - 2].start, words[s - 2].end)
             if ph and ph.place.type == "country":
                 aliases.append(text[words[s - 2].start:part[-1].end])
-        if core[-1] in kw["not_org_heads"] or core[0] in ("Government", "Cabinet"):
+        if core[-1] in kw["not_org_heads"] or core[0] in ("Government", "Cabinet") or core[-1] in kw["building_words"]:
             continue
         if short_end and part[0].start < short_end:
             aliases.append(text[part[0].start:short_end])
@@ -824,6 +899,12 @@ def find_orgs(A: Analysis) -> None:
                 and not in_ranges(h.start, h.end, named_events):
             found.append((h.start, h.end, h.surface, None, h.org, []))
 
+    # 3b. The agency a dateline credits: "(APP)", "/PRNewswire/", "(Khovar)".
+    for a, b, name in (A.dateline.agencies if A.dateline else []):
+        entry = lex.orgs.get(name) or lex.orgs.get(_upper_keys(lex).get(name, ""))
+        if re.fullmatch(r"[\w&.'’ -]{2,40}", name) and is_cap(name) and not lex.places.get(name):
+            found.append((a, b, entry.name if entry and not is_acronym(name) else name, None, entry, []))
+
     # 4. NER ORG spans nobody else explains.
     for ent in A.doc.ents:
         if ent.label_ != "ORG":
@@ -842,7 +923,7 @@ def find_orgs(A: Analysis) -> None:
                 or any(a < e and s < b for a, b, *_ in found):
             continue
         toks = sub.split()
-        if sub in non_org_acr or toks[0] in GEO_HEADS:
+        if sub in non_org_acr or toks[0] in GEO_HEADS or sub in lex.currency_codes:
             continue  # the acronym of an agreement or project; "Salar de Atacama"
         if re.search(r"\d[\d.,]*\s*$", text[max(0, s - 12):s]):
             continue  # a unit after a number ("400 MW")
@@ -859,6 +940,9 @@ def find_orgs(A: Analysis) -> None:
             continue  # "between Sisian and Kajaran", "the port at Alat", "Ratlam–Nagda": a place
         if any(t in events for t in toks) or any(c.isdigit() for c in sub):
             continue
+        if len(toks) == 1 and (any(A.text[a:b].startswith(sub + " ") for a, b in A.project_spans)
+                               or any(sub == n for _, _, n in A.project_places)):
+            continue  # "Kpone will supply": the project (or its place) named by its first word
         if any(t in ("Government", "Cabinet") for t in toks) \
                 or "Cabinet of Ministers" in sub or sub in ("Board of Directors",):
             continue
@@ -867,6 +951,15 @@ def find_orgs(A: Analysis) -> None:
         if re.search(r"\b(?:Minister|Secretary|Ministry|Minister of State)\s+(?:of|for)\s+(?:the\s+)?$", text[max(0, s - 30):s]) \
                 and not any(t in heads and t not in weak for t in toks):
             continue
+        pm = re.search(r"([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$", text[max(0, s - 40):s])
+        if pm and pm.group(1).lower() in lex.title_heads and not any(t in heads and t not in weak for t in toks):
+            continue  # "Undersecretary for Diplomatic Affairs": a portfolio
+        if toks[-1] in ("and", "&", "of", "for") or _title_follows(A, text[e:e + 60]):
+            continue  # "Turkish Transport and Infrastructure Minister": a portfolio before a title
+        if all(t in lex.honorific_words for t in toks):
+            continue  # "H.E. Dr.": honorifics
+        if toks[-1] in kw["building_words"]:
+            continue  # "Presidential Palace": a building
         if re.match(r"\s+(?:region|province|oblast|district|city|village|town|area|state|county|governorate)\b", text[e:e + 14]):
             continue
         span = A.doc.char_span(s, e)
@@ -902,11 +995,18 @@ def find_orgs(A: Analysis) -> None:
     # "Jebel Ali Free Zone operator Jafza", "state miner Codelco": a company noun before the name.
     spots += [(m.start(1), m.end(1)) for m in re.finditer(
         rf"\b(?:operator|company|firm|lender|carrier|developer|miner|producer|utility|insurer|conglomerate|"
-        rf"giant|retailer|manufacturer|exporter|airline|automaker|bank)\s+{cand}(?![\w-])(?!\s+[A-Z])", text)]
+        rf"giant|retailer|manufacturer|exporter|airline|automaker|bank|group|contractor|consortium|broadcaster|"
+        rf"newspaper|manager|refiner|shipper|investor)\s+({cand}(?:\s[A-Z][a-z]+){{0,2}})(?![\w-])(?!\s+[A-Z])", text)]
+    # "ANGOP has learned", "told KUNA": an agency in capitals cited as the source.
+    spots += [(m.start(1), m.end(1)) for m in re.finditer(
+        r"(?<![\w(-])([A-Z]{3,10})\s+(?:has\s+learned|has\s+learnt|learned|reported|reports|quoted|cited)\b", text)]
+    spots += [(m.start(1), m.end(1)) for m in re.finditer(
+        r"\b(?:told|according\s+to|quoted\s+by|cited\s+by|reported\s+by|said\s+to)\s+([A-Z]{3,10})(?![\w-])", text)]
     for s, e in spots:
         t = text[s:e]
         if t in _non_name(A) or t.lower() in lex.title_words or _place_at(A, s, e) or A.is_claimed(s, e) \
-                or in_ranges(s, e, A.noise) or t in non_org_acr or any(a <= s < b for a, b, *_ in found):
+                or in_ranges(s, e, A.noise) or t in non_org_acr or any(a <= s < b for a, b, *_ in found) \
+                or t in lex.currency_codes or t in lex.places or t in lex.honorific_words:
             continue
         if s > 0 and text[max(0, s - 4):s].lower() in ("the ", "his ", "her "):
             continue
@@ -916,12 +1016,16 @@ def find_orgs(A: Analysis) -> None:
     acr_of: dict[str, int] = {}
     for m in ACRONYM_PAREN.finditer(text):
         acr = m.group(1)
-        if not is_acronym(acr) and not _short_name_of(acr, text[max(0, m.start() - 80):m.start()]):
+        if not all(is_acronym(x) for x in acr.split()) and not _short_name_of(acr, text[max(0, m.start() - 80):m.start()]):
+            continue
+        if acr in lex.currency_codes or acr in lex.places:
             continue
         for n, f in enumerate(found):
             if f[1] <= m.start() and not text[f[1]:m.start()].strip():
                 initials = "".join(w[0] for w in re.split(r"[\s\-]+", f[2]) if w and w[0].isupper())
-                if acr[0].upper() == f[2][0].upper() or acr.upper() in initials.upper() or (f[4] and f[4].acronym == acr):
+                adjacent = re.fullmatch(r"\s*\(\s*", text[f[1]:m.start(1)]) is not None
+                if acr[0].upper() == f[2][0].upper() or acr.upper() in initials.upper() or (f[4] and f[4].acronym == acr) \
+                        or adjacent and not f[4] and " " in f[2]:
                     acr_of[acr] = n
                     found[n] = (f[0], f[1], f[2], acr, f[4], f[5])
                     A.claimed.append((m.start(1), m.end(1), "org"))
@@ -998,18 +1102,68 @@ def find_orgs(A: Analysis) -> None:
                     other.forms.append(ent.name)
                 ents.remove(ent)
                 break
+    _merge_org_forms(A, ents)
+    for ent in ents:
+        ent.name = _org_display(ent)
+    for ent in list(ents):
+        twin = next((o for o in ents if o is not ent and _fold(o.name) == _fold(ent.name)), None)
+        if twin:
+            twin.mentions.extend(m for m in ent.mentions if m not in twin.mentions)
+            twin.acronym = twin.acronym or ent.acronym
+            ents.remove(ent)
     for ent in ents:
         ent.mentions.sort()
-        ent.name = _org_display(ent)
         for a, b, _ in ent.mentions:
             A.claimed.append((a, b, "org"))
     A.orgs = [e for e in ents if e.mentions]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-–]+", name) if w and w[0].isupper())
+
+
+def _merge_org_forms(A: Analysis, ents: list[Ent]) -> None:
+    """One organization written several ways: "AA" in a dateline and "Anadolu Agency" in the text;
+    "Kuwait Fund" for the "Kuwait Fund for Arab Economic Development"; "PLK" inside "PKP PLK"."""
+    for ent in list(ents):
+        others = [o for o in ents if o is not ent]
+        target = None
+        if is_acronym(ent.name) and not ent.acronym or ent.acronym == ent.name and len(ent.forms) <= 1:
+            target = next((o for o in others if not o.acronym and " " in o.name
+                           and _initials(o.name) == ent.name), None)
+            if target:
+                target.acronym = ent.name
+        if target is None and " " in ent.name and not ent.acronym:
+            target = next((o for o in others if re.match(rf"{re.escape(ent.name)}\s+(?:for|of|on)\s+[A-Z]", o.name)), None)
+            if target:
+                target.forms.append(ent.name)
+        if target is None:
+            spans = [(a, b) for o in others for a, b, _ in o.mentions]
+            if ent.mentions and all(any(a <= x and y <= b and (a, b) != (x, y) for a, b in spans)
+                                    for x, y, _ in ent.mentions):
+                target = next(o for o in others for a, b, _ in o.mentions
+                              if a <= ent.mentions[0][0] and ent.mentions[0][1] <= b)
+        if target:
+            target.mentions.extend(m for m in ent.mentions if m not in target.mentions)
+            ents.remove(ent)
 
 
 NON_ORG_TAIL = re.compile(r"(?:Agreement|Treaty|Pact|Partnership Agreement|Protocol|Convention|Accord|Initiative|"
                           r"Corridor|Route|Railway|Highway|Line|Link|Project|Programme|Program|Plan|Strategy|Zone|"
                           r"Park|Port|Pipeline|Forum|Summit|Conference|Expo|Festival|Fund Agreement)"
                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?\s*$")
+
+
+def _title_follows(A: Analysis, after: str) -> bool:
+    """A title head among the next capitalized words ("... and Tourism Minister")."""
+    for n, w in enumerate(re.findall(r"[\w&-]+", after)[:5]):
+        if w in ("and", "&"):
+            continue
+        if not w[:1].isupper():
+            return False
+        if w.lower() in A.lex.title_heads:
+            return n > 0 or True
+    return False
 
 
 def _non_org_acronyms(A: Analysis) -> set[str]:
@@ -1088,8 +1242,11 @@ def find_places(A: Analysis) -> None:
                 and not any(t in kw["org_heads"] or t in _non_name(A) or t in kw["water_words"] for t in sub.split()) \
                 and sub.split()[-1] not in kw["project_heads_cap"]:
             longer_geo.append((a, b))
+    dl = A.dateline
+    in_dl = (lambda a, b: dl.start <= a and b <= dl.end) if dl else (lambda a, b: False)
     for h in A.hits:
-        if not h.place or in_ranges(h.start, h.end, A.noise) or A.is_claimed(h.start, h.end, ("person",)):
+        if not h.place or in_ranges(h.start, h.end, A.noise) and not in_dl(h.start, h.end) \
+                or A.is_claimed(h.start, h.end, ("person",)):
             continue
         if h.place.type == "city" and any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end)
                                           for a, b in longer_geo):
@@ -1107,6 +1264,15 @@ def find_places(A: Analysis) -> None:
             continue
         cands.append((h.start, h.end, h.surface, h.place, h.place.adjective))
 
+    # The dateline's place ("ISLAMABAD", "KUWAIT", "Hanoi") and country ("MANILA, Philippines").
+    if dl:
+        for part in (dl.place, dl.country):
+            if not part or any(c[0] <= part[0] < c[1] for c in cands):
+                continue
+            ps, pe, name = part
+            form = name.title() if name.isupper() else name
+            known = lex.places.get(form) or lex.places.get(name) or lex.towns.get(form) or lex.towns.get(name)
+            cands.append((ps, pe, name, known or Place(form, "city", None), bool(known and known.adjective)))
     # "<Name> region", "<Name> Oblast", "Lake X", "X Sea".
     region_words = "|".join(re.escape(w) for w in kw["region_words"] if w not in ("Republic", "valley", "Valley"))
     for m in re.finditer(rf"\b((?:[A-Z][\w'’\-]+\s(?:(?:do|de|del|da|dos)\s)?){{1,3}})({region_words})\b", text):
@@ -1191,8 +1357,8 @@ def find_places(A: Analysis) -> None:
             continue
         if re.search(r"[-–—]", sub) and len(toks) > 1:
             continue
-        if label == "FAC":
-            continue
+        if label == "FAC" or toks[-1] in kw["building_words"]:
+            continue  # "Central Tower": a building
         if re.match(r"\s[-–—]\s?[A-Z]", text[e:e + 4]) or re.search(r"[A-Z][\w-]*\s?[-–—]\s$", text[max(0, s - 30):s]):
             continue  # one end of a named pair ("Tokmok – Avtodorozhny"), not a place by itself
         town = lex.towns.get(sub)
@@ -1208,18 +1374,16 @@ def find_places(A: Analysis) -> None:
         o is not c and o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0]) and not o[4] for o in cands)]
     # Home country: the dateline's, else the one written most.
     counts = Counter(c[3].country for c in cands if c[3].type == "country")
-    dl = A.article.dateline
     if dl:
-        dl_pos = A.text.find(dl)
         for s, e, sur, p, adj in cands:
-            if dl_pos <= s < dl_pos + len(dl) and p.country:
+            if dl.start <= s < dl.end and p.country:
                 A.home = p.country
                 break
     if not A.home and counts:
         A.home = counts.most_common(1)[0][0]
 
     ents: dict[str, Ent] = {}
-    for s, e, surface, p, adj in sorted(cands):
+    for s, e, surface, p, adj in sorted(cands, key=lambda c: (c[0], c[1], c[2])):
         key = f"{p.type}:{p.country}:{p.key}" if p.type == "country" else f"{p.type}:{_fold(p.key)}"
         ent = ents.get(key)
         written = surface.title() if surface.isupper() and len(surface) > 3 else surface
@@ -1269,8 +1433,12 @@ def analyze(doc: Doc, article: Article) -> Analysis:
     """Tokens, sentences, lexicon hits and noise ranges of one article."""
     lex = get_lexicon()
     text = article.text
+    noise = noise_ranges(text)
+    dl = find_dateline(text, lambda p: any(x in lex.places or x in lex.towns for x in (p, p.title())))
+    if dl:
+        noise.append((dl.start, dl.end))  # no name is taken from a dateline but its place and agency
     return Analysis(article=article, doc=doc, text=text, words=words_of(doc), sents=sentence_bounds(doc),
-                    noise=noise_ranges(text), hits=scan_lexicon(doc, lex), lex=lex)
+                    noise=noise, hits=scan_lexicon(doc, lex), lex=lex, dateline=dl)
 
 
 def build_records(A: Analysis) -> tuple[list[Person], list[Organization], list[Location], list[Mention]]:

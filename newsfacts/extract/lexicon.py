@@ -42,6 +42,7 @@ class Lexicon:
     title_words: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
     kw: dict = field(default_factory=dict)
+    currency_codes: frozenset[str] = frozenset()  # "EUR", "KWD": never organizations
     max_len: int = 8
 
 
@@ -113,6 +114,14 @@ def get_lexicon() -> Lexicon:
             lex.orgs[row["acronym"]] = entry
         for a in _split(row["aliases"]):
             lex.orgs[a] = entry
+
+    codes = set()
+    for line in _lines("currencies.tsv"):
+        parts = line.split("\t")
+        codes.add(parts[0].strip())
+        if len(parts) > 2:
+            codes.update(f.strip() for f in parts[2].split("|") if f.strip().isupper() and f.strip().isalpha())
+    lex.currency_codes = frozenset(c for c in codes if c)
 
     hons = _lines("honorifics.txt")
     lex.honorifics = tuple(sorted(set(hons), key=len, reverse=True))

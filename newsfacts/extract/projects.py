@@ -5,12 +5,24 @@ import re
 
 from ..models import Project
 from .entities import Analysis, _fold, _place_at
-from .textutil import in_ranges, is_cap, make_span
+from .textutil import in_ranges, is_cap, is_title_case, make_span
 
-CAPW = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:-\d{1,2}(?![\d,.]))?"
+CAPW = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:-\d{1,4}(?![\d,.]))?"
+# A number inside a name: "Tarbela 5th Extension", "Long An 1 LNG", "Baltic Hub 3 terminal".
+NUMW = r"(?:\s(?!(?:19|20)\d\d\b)\d{1,3}(?:st|nd|rd|th)?(?![\d,.%]))?"
 DASH = r"\s?[-–—]\s?"
 # A proper part: capitalized words, possibly a dash chain of places ("Karagandy–Zhezkazgan").
 PROPER = rf"(?:\d{{4}}\s)?{CAPW}(?:(?:\s|{DASH})(?:(?:of|for|and|the)\s)?{CAPW})*"
+PROPER_N = rf"(?:\d{{4}}\s)?{CAPW}{NUMW}(?:(?:\s|{DASH})(?:(?:of|for|and|the)\s)?{CAPW}{NUMW})*"
+ACR = r"(?:\s\([A-Z][A-Za-z]{1,9}\))?"
+
+
+class _NoPlace:
+    class place:  # noqa: N801 - a stand-in hit whose place is no country
+        type = None
+
+
+_NOPLACE = _NoPlace()
 
 
 def _type_of(name: str, kw: dict) -> str:
@@ -32,15 +44,30 @@ def find_projects(A: Analysis) -> list[Project]:
     found: list[tuple[int, int, str, list[str]]] = []
 
     # 1. "<Proper> [modifiers] <head>": Almaty bypass road, Caspian underwater optical line.
-    pat1 = re.compile(rf"({PROPER})((?:\s(?:{mods})){{0,3}})\s({heads})\b(?!\s+[A-Z])")
+    pat1 = re.compile(rf"({PROPER_N})({ACR})((?:\s(?:{mods})){{0,3}})\s({heads})\b(?!\s+[A-Z])")
+    dl_end = A.dateline.end if A.dateline else -1
     for m in pat1.finditer(text):
         proper = m.group(1)
         s = m.start(1)
+        if s < dl_end:  # no name runs across a dateline ("ADDIS ABABA — The ... railway")
+            cut = dl_end - s
+            if cut >= len(proper):
+                continue
+            proper, s = proper[cut:].lstrip(" —–-:."), s + cut
+            s = m.start(1) + m.group(1).rfind(proper)
+        if re.search(r"\d[\d,.]*\s*$", text[max(0, s - 12):s]) and proper.split()[0].isupper():
+            cut = len(proper.split()[0]) + 1  # "250 MW Kpone Solar Park": a capacity, then the name
+            proper, s = proper[cut:], s + cut
+            if not proper:
+                continue
+        if re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4):s]) or re.match(r"\s+of\s+[A-Z]", text[m.end():m.end() + 5]):
+            continue  # "a Red Sea port", "the Atlantic port of Lobito": a description, not a name
         # Trim a leading article/determiner or a sentence-initial word that is not a name.
         while True:
             first = proper.split()[0] if proper.split() else ""
-            if first in ("The", "A", "An", "This", "That", "Its", "Their", "Our", "New", "Under", "In", "On",
-                         "With", "For", "From", "And", "Along", "Both", "Second", "First", "Second-track"):
+            if first in ("The", "A", "An", "This", "That", "Its", "Their", "Our", "Under", "In", "On",
+                         "With", "For", "From", "And", "Along", "Both", "Second", "First", "Second-track") \
+                    or first == "New" and (s == 0 or text[s - 2:s].strip() in ("", ".") or "\n" in text[s - 2:s]):
                 cut = len(first) + 1
                 proper, s = proper[cut:], s + cut
                 if not proper:
@@ -49,8 +76,8 @@ def find_projects(A: Analysis) -> list[Project]:
             break
         if not proper or proper.endswith(("’s", "'s")):
             continue
-        head = m.group(3)
-        if m.group(2).strip() == "" and head in ("line", "section", "link", "park", "zone", "hub", "farm",
+        head = m.group(4)
+        if m.group(3).strip() == "" and head in ("line", "section", "link", "park", "zone", "hub", "farm",
                                                   "complex", "station", "plant", "cable", "route") \
                 and not re.search(DASH, proper):
             # A bare "<Name> line" is only a project when a dash chain names its ends.
@@ -62,7 +89,7 @@ def find_projects(A: Analysis) -> list[Project]:
         all_country = all(h and h[0] and h[0].place.type == "country" for h in places)
         if all_country and not is_chain:
             continue  # "Kazakh railway", "Chinese project"
-        if len(parts) == 1 and not places[0][0] and not m.group(2).strip() and head in (
+        if len(parts) == 1 and not places[0][0] and not m.group(3).strip() and head in (
                 "project", "programme", "program", "initiative", "plan", "route", "corridor"):
             continue  # "Tokayev project": a single unknown word is no designation
         if A.is_claimed(s, s + len(proper), ("person",)):
@@ -72,7 +99,12 @@ def find_projects(A: Analysis) -> list[Project]:
         if any(p in kw["months"] or p in kw["weekdays"] for p in parts):
             continue
         name = text[s:m.end()]
-        found.append((s, m.end(), name, []))
+        als = []
+        if m.group(2):  # "Baku-Tbilisi-Kars (BTK) railway": the acronym is an alias
+            als.append(m.group(2).strip()[1:-1])
+            name = text[s:m.start(2)] + text[m.end(2):m.end()]
+            A.claimed.append((m.start(2) + 2, m.end(2) - 1, "project"))
+        found.append((s, m.end(), name, als))
         if is_chain:
             _chain_places(A, s, proper)
 
@@ -83,10 +115,19 @@ def find_projects(A: Analysis) -> list[Project]:
             _chain_places(A, m.start(1) + m.group(1).find(pair), pair)
 
     # 2. Capitalized names ending in a project head: Trans-Caspian International Transport Route.
-    pat2 = re.compile(rf"({PROPER}(?:\s\([A-Z][A-Za-z]{{1,9}}\))?\s(?:{cap_heads}))\b((?:\s(?:{CAPW}))*)")
+    pat2 = re.compile(rf"({PROPER_N}(?:\s\([A-Z][A-Za-z]{{1,9}}\))?\s(?:{cap_heads}))\b((?:\s(?:{CAPW}))*)")
     for m in pat2.finditer(text):
         name = m.group(1)
         s = m.start(1)
+        if s < dl_end:
+            if m.end(1) <= dl_end:
+                continue
+            name, s = text[dl_end:m.end(1)].lstrip(" —–-:."), m.end(1) - len(text[dl_end:m.end(1)].lstrip(" —–-:."))
+        if re.search(r"\d[\d,.]*\s*$", text[max(0, s - 12):s]) and name.split()[0].isupper() and len(name.split()) > 2:
+            cut = len(name.split()[0]) + 1  # "250 MW Kpone Solar Park"
+            name, s = name[cut:], s + cut
+        if re.match(r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:consortium|company|operator|firm|group)\b", text[m.end(1):m.end(1) + 30]):
+            continue  # "Lobito Atlantic Railway (LAR) consortium": the company, not the line
         while name.split()[0] in ("The", "A", "An", "This"):
             cut = len(name.split()[0]) + 1
             name, s = name[cut:], s + cut
@@ -97,7 +138,8 @@ def find_projects(A: Analysis) -> list[Project]:
         if any(w in lex.kw["org_heads"] and w not in ("Development", "Energy", "Power", "Center", "Centre")
                for w in words[:-1]):
             continue
-        if all(_place_at(A, s + name.find(w), s + name.find(w) + len(w)) for w in words[:-1]) and "-" not in name:
+        if all((_place_at(A, s + name.find(w), s + name.find(w) + len(w)) or _NOPLACE).place.type == "country"
+               for w in words[:-1]) and "-" not in name:
             continue  # "Georgian Railway": a national company, not a named project
         if last == "Plan" and "Infrastructure" not in words and "Master" not in words:
             continue
@@ -156,6 +198,9 @@ def find_projects(A: Analysis) -> list[Project]:
         kept = [k for k in kept if not (f[0] <= k[0] and k[1] <= f[1])]
         kept.append(f)
 
+    for s, e, name, _ in kept:
+        _lead_places(A, s, name)
+
     # "... Route (TITR, or Middle Corridor)": acronym and other name as aliases.
     projects: list[dict] = []
     for s, e, name, aliases in kept:
@@ -174,7 +219,7 @@ def find_projects(A: Analysis) -> list[Project]:
             al.append(f"{name}{m2.group(0)}")
         key = _project_key(name)
         same = next((p for p in projects if p["key"] == key or _fold(name) in {_fold(x) for x in p["aliases"]}
-                     or any(_fold(a) == _fold(p["name"]) for a in al)), None)
+                     or any(_fold(a) == _fold(p["name"]) for a in al) or _short_form(name, p["name"])), None)
         if same:
             same["aliases"] += [x for x in [name, *al] if x != same["name"] and x not in same["aliases"]]
             same["mentions"].append((s, e))
@@ -197,6 +242,45 @@ def find_projects(A: Analysis) -> list[Project]:
     return out
 
 
+CHAIN_SKIP = {"Trans", "Pan", "Inter", "Sub", "Euro", "Afro", "Indo", "Sino", "Ultra", "Mega", "Neo", "Non", "Anti",
+              "Pre", "Post", "Cross", "Intra", "Extra", "North", "South", "East", "West", "Central", "Northern",
+              "Southern", "Eastern", "Western", "Middle", "Upper", "Lower", "Greater", "Old", "New"}
+PLACE_HEADS = {"Port", "Seaport", "Megaport", "Airport", "port", "seaport", "airport"}
+
+
+def _lead_places(A: Analysis, s: int, name: str) -> None:
+    """The place a project is named after ("Tarbela 5th Extension Hydropower Project", "Rogun Hydropower
+    Plant", "Patimban Port"): a known town, a word the text also uses on its own, or the name of a port."""
+    lex, kw, text = A.lex, A.lex.kw, A.text
+    words = name.split()
+    if re.search(DASH, words[0]) or len(words) < 2:
+        parts = [x for x in re.split(DASH, words[0]) if x]
+        if len(words) >= 2 and len(parts) >= 2 and not any(x in CHAIN_SKIP or len(x) < 3 for x in parts):
+            _chain_places(A, s, words[0])
+        return
+    k = 1 if words[0] == "New" else 0
+    generic = set(kw["project_heads_cap"]) | set(kw["org_heads"]) | set(kw["non_name_words"])
+    lead = []
+    for w in words[k:k + 2]:
+        if w in generic or w.lower() in kw["project_mods"] or w.lower() in lex.title_words or not is_title_case(w) \
+                or any(c.isdigit() for c in w) or w.lower() in kw["project_heads"]:
+            break
+        lead.append(w)
+    if not lead:
+        return
+    nxt = words[k + len(lead)] if k + len(lead) < len(words) else ""
+    cand = " ".join(lead)
+    ps = s + name.find(cand)
+    if _place_at(A, ps, ps + len(cand)) or A.is_claimed(ps, ps + len(cand), ("person",)):
+        return
+    standalone = [m for m in re.finditer(rf"(?<![\w-]){re.escape(cand)}(?![\w-])", text)
+                  if not (s <= m.start() < s + len(name)) and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])
+                  and not re.match(rf"(?:\s+(?:{'|'.join(map(re.escape, kw['project_mods']))})){{0,3}}\s+"
+                                   rf"(?:{'|'.join(map(re.escape, kw['project_heads']))})\b", text[m.end():m.end() + 60])]
+    if cand in lex.towns or standalone or nxt in PLACE_HEADS and len(lead) <= 2:
+        A.project_places.append((ps, ps + len(cand), cand))
+
+
 def _chain_places(A: Analysis, s: int, chain: str) -> None:
     """The ends of a place chain ("Karagandy–Zhezkazgan") as places, when each is one word."""
     parts = re.split(DASH, chain)
@@ -210,6 +294,13 @@ def _chain_places(A: Analysis, s: int, chain: str) -> None:
         if p in A.lex.kw["non_name_words"] or _place_at(A, ps, ps + len(p)):
             continue
         A.project_places.append((ps, ps + len(p), p))
+
+
+def _short_form(short: str, full: str) -> bool:
+    """"Puna Azul project" for the "Puna Azul lithium project": the proper part with a generic head."""
+    m = re.match(r"^(.+?)\s+(?:project|programme|program|scheme|initiative)$", short, re.IGNORECASE)
+    return bool(m) and full.startswith(m.group(1) + " ") and full != short and \
+        not re.match(r"^\s*(?:project|programme|program)$", full[len(m.group(1)):], re.IGNORECASE)
 
 
 def _project_key(name: str) -> str:

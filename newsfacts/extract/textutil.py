@@ -18,6 +18,7 @@ NOISE_LINE = re.compile(
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:kz|com|ru|az|uz|kg|tj|tm|org|net|gov|info|in|ae|sa|ng|za|br|ge|am|io|news)\b"
                     r"(?!\s*[A-Z][a-z])")
 CAP_START = re.compile(r"^[^\W\d_]", re.UNICODE)
+INITIAL = re.compile(r"^[A-Z][a-z]?$")
 
 
 @dataclass
@@ -43,6 +44,11 @@ def words_of(doc: Doc) -> list[Word]:
             k += 1
             continue
         start, end, i, j = t.idx, t.idx + len(t.text), t.i, t.i + 1
+        # Mongolian initial and name: "Ts.Ganbold" split as "Ts" "." "Ganbold".
+        if (INITIAL.match(t.text) and k + 2 < len(toks) and toks[k + 1].text == "." and not t.whitespace_
+                and not toks[k + 1].whitespace_ and toks[k + 2].text[:1].isupper()
+                and toks[k + 2].text[1:2].islower()):
+            end, j = toks[k + 2].idx + len(toks[k + 2].text), k + 3
         while (j + 1 < len(toks) and toks[j].text in "-‑" and not toks[j - 1].whitespace_
                and not toks[j].whitespace_ and toks[j + 1].text[:1].isalpha()
                and toks[j - 1].text[-1:].isalpha()):
