@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -11,7 +13,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from . import docs, quality, resolve, warehouse
+from . import docs, quality, resolve, timing, warehouse
 from .config import Settings
 from .models import Article, ArticleFacts, Rejected, StructuredFact
 from .sources.inbox import InboxContents, list_inbox, read_files
@@ -104,6 +106,7 @@ def skipped(run: RunContext, reason: str) -> RunSummary:
                       message=reason)
 
 
+@timing.stage("ingest")
 def scan(settings: Settings) -> list[Path]:
     """The inbox's input files, in a stable order."""
     paths = list_inbox(settings.inbox)
@@ -116,6 +119,7 @@ def ingest(settings: Settings) -> InboxContents:
     return read_chunk(scan(settings), settings, set())
 
 
+@timing.stage("ingest")
 def read_chunk(paths: Sequence[Path], settings: Settings, seen: set[str]) -> InboxContents:
     """Read some inbox files; an article whose text was already read this run is a duplicate."""
     contents = read_files(list(paths), settings.max_file_bytes, seen, settings.inbox)
@@ -147,6 +151,7 @@ def fetch_policy(settings: Settings):
                        timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes)
 
 
+@timing.stage("ingest")
 def read_feed(feed: str, settings: Settings, known_urls: set[str]) -> InboxContents:
     """The new articles a feed links to; entries that fail are kept as rejects.
 
@@ -173,6 +178,7 @@ def read_feed(feed: str, settings: Settings, known_urls: set[str]) -> InboxConte
                          read_ok=[feed] if not rejected else [])
 
 
+@timing.stage("ingest")
 def read_urls(urls: Sequence[str], settings: Settings, known_urls: set[str]) -> InboxContents:
     """Article pages fetched once each; a URL already loaded is not fetched again."""
     from .sources import feeds
@@ -219,11 +225,37 @@ def batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
         yield list(items[i:i + size])
 
 
+@timing.stage("extract")
 def extract(articles: Sequence[Article], n_process: int = 1) -> list[ArticleFacts]:
-    """Extract the facts of a batch of articles."""
+    """Extract the facts of a batch of articles, on `n_process` cores."""
+    if n_process > 1 and len(articles) >= 2 * n_process:
+        step = -(-len(articles) // n_process)
+        parts = [list(articles[i:i + step]) for i in range(0, len(articles), step)]
+        return [f for part in _pool(n_process).map(_extract_part, parts) for f in part]
+    return _extract_part(articles)
+
+
+def _extract_part(articles: Sequence[Article]) -> list[ArticleFacts]:
     from .extract import extract_articles  # spaCy loads only where extraction runs
 
-    return extract_articles(articles, n_process=n_process)
+    return extract_articles(articles)
+
+
+def _warm() -> None:
+    from .extract.nlp import get_nlp
+
+    get_nlp()
+
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes that keep the model loaded across batches (spawned: the parent has threads)."""
+    if workers not in _pools:
+        _pools[workers] = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                                              initializer=_warm)
+    return _pools[workers]
 
 
 def _reject_rows(rejected: Sequence[Rejected], run: RunContext) -> list[dict]:
@@ -241,6 +273,7 @@ def validate(facts: Sequence[ArticleFacts], structured: Sequence[StructuredFact]
     return validate_staged(stage(facts, structured), rejected, run)
 
 
+@timing.stage("validate")
 def validate_staged(staged: dict[str, pd.DataFrame], rejected: Sequence[Rejected],
                     run: RunContext) -> Checked:
     """Run every suite on staged tables; failing rows and rejects go to quarantine."""
@@ -300,6 +333,7 @@ def blocking_message(outcome: quality.ValidationOutcome, failed: Sequence) -> li
     return lines
 
 
+@timing.stage("validate")
 def check_published(con, checked: Checked, run: RunContext) -> tuple[pd.DataFrame, list[str]]:
     """Validate what the run wrote to the work copy with the published tables' suites.
 
@@ -368,11 +402,13 @@ class Tally:
             report_path=str(run.settings.reports / "runs" / f"{run.run_id}.html"))
 
 
+@timing.stage("load")
 def begin(run: RunContext) -> None:
     """A fresh private work copy of the published warehouse for this run."""
     warehouse.open_work_copy(run.settings).close()
 
 
+@timing.stage("load")
 def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: RunContext,
                tally: Tally, released: Sequence[str] = ()) -> Tally:
     """Load one validated chunk into the work copy; nothing is visible until finish() publishes."""
@@ -405,9 +441,19 @@ def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: Ru
     return tally
 
 
+@timing.stage("publish")
 def finish(tally: Tally, run: RunContext) -> RunSummary:
     """Check what the run wrote with the published suites, then publish it atomically or block."""
     s = run.settings
+    done = warehouse.published_run(s.warehouse, run.run_id)
+    if done and done["status"] == "succeeded":
+        # A retry after the publish: the run is in the warehouse already, report it as it is.
+        summary = tally.summary(run, "succeeded")
+        summary.loaded = dict(tally.loaded)
+        return summary
+    if not s.work_path.exists():
+        raise warehouse.WarehouseError(f"{s.work_path}: the run's work copy is gone (an earlier "
+                                       "attempt failed); nothing was published, run again")
     summary = tally.summary(run, "running")
     con = warehouse.connect(s.work_path)
     try:

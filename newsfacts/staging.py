@@ -157,7 +157,7 @@ def stage(facts: Iterable[ArticleFacts],
         for i, f in enumerate(af.figures):
             rows["stg_figure"].append({
                 "article_id": aid, "figure_id": row_hash(aid, "figure", i, f.text, f.value),
-                "metric": f.metric, "value": f.value, "unit": f.unit, "period": f.period,
+                "metric": f.metric, "value": float(f.value), "unit": f.unit, "period": f.period,
                 "subject": f.subject, "subject_id": _id(f.subject), "counterpart": f.counterpart,
                 "counterpart_id": _id(f.counterpart), "qualifier": f.qualifier,
                 "text": f.text, **_span(f.span)})

@@ -179,11 +179,12 @@ def mark_released(con: duckdb.DuckDBPyConnection, quarantine_ids: list[str]) -> 
 
 
 def record_validation(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
-    """Append one run's expectation results to the audit history."""
+    """Record one run's expectation results in the audit history (a retry replaces them)."""
     if results.empty:
         return
     con.register("v_new", results)
     try:
+        con.execute("DELETE FROM validation_result WHERE run_id IN (SELECT run_id FROM v_new)")
         con.execute("""INSERT INTO validation_result
                        SELECT run_id, suite, expectation, column_name, severity, is_success,
                               observed_value, unexpected_count, checked_at, is_row_level
@@ -211,6 +212,16 @@ def published_article_ids(path: Path) -> set[str]:
             return {r[0] for r in con.execute("SELECT article_id FROM dim_article").fetchall()}
         except duckdb.CatalogException:
             return set()
+
+
+def published_run(path: Path, run_id: str) -> dict | None:
+    """The audit row of a run in the published warehouse, if it was published."""
+    if not path.exists():
+        return None
+    with connect(path, read_only=True) as con:
+        cur = con.execute("SELECT * FROM etl_run WHERE run_id = ?", [run_id])
+        row = cur.fetchone()
+        return dict(zip([d[0] for d in cur.description], row)) if row else None
 
 
 def published_urls(path: Path) -> set[str]:
@@ -254,6 +265,15 @@ def open_work_copy(settings: Settings) -> duckdb.DuckDBPyConnection:
     # A leftover copy is from a run that died before publishing: it was never visible.
     for stale in (work, work.with_name(work.name + ".wal")):
         stale.unlink(missing_ok=True)
+    if published.with_name(published.name + ".wal").exists():
+        # Committed changes still in the published file's WAL must be folded in before the
+        # copy, or the rename would leave that WAL to be replayed onto a different file.
+        try:
+            with duckdb.connect(str(published)) as con:
+                con.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            raise WarehouseError(f"{published}: its write-ahead log could not be checkpointed "
+                                 f"({exc}); close other sessions and run again") from exc
     if published.exists():
         shutil.copyfile(published, work)
     con = connect(work)

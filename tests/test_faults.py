@@ -212,9 +212,6 @@ def _foreign_commit_without_checkpoint(wh: Path, sql: str) -> None:
     assert wh.with_name(wh.name + ".wal").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="warehouse.open_work_copy copies the published file without "
-                   "its WAL and publish leaves that stale WAL beside the new file: DuckDB replays it "
-                   "onto a different database (duplicate keys); see the issue-7 report")
 def test_a_published_wal_is_folded_in_never_lost_or_replayed_onto_a_new_file(staged, reference):
     inbox, wh = staged
     _foreign_commit_without_checkpoint(
@@ -322,9 +319,6 @@ def test_load_called_twice_with_the_same_checked_batch_adds_nothing(staged, refe
     assert run_count(wh) == 2  # the retry updates its run's audit row, adds none
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.load appends the run's validation results again "
-                   "on a retry (record_validation has no idempotence key): a retried run has its "
-                   "expectations twice; see the issue-7 report")
 def test_a_retried_load_keeps_one_copy_of_its_validation_results(staged, reference):
     inbox, wh = staged
     settings = load_settings(inbox=inbox, warehouse=wh)
@@ -389,10 +383,6 @@ def test_prefect_retry_after_the_publish_loads_nothing_twice(crashed_flow, refer
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="pipeline.finish is not idempotent: its retry after a "
-                   "successful publish opens the work copy that was renamed away (a new empty "
-                   "file) and fails, so the flow fails although its run was published; see the "
-                   "issue-7 report")
 def test_prefect_retry_after_the_publish_reports_the_published_run(crashed_flow):
     inbox, wh, outcome, calls = crashed_flow
     assert isinstance(outcome, pipeline.RunSummary), f"flow failed: {outcome!r}"

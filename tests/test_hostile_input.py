@@ -180,8 +180,7 @@ def test_the_run_succeeds_and_converges(hostile):
     assert first.status == "succeeded" and second.status == "succeeded"
     assert second.articles_new == 0 and sum(second.loaded.values()) == 0
     now, clean = state(hostile["wh"]), state(hostile["clean"])
-    assert now == hostile["after_first"] == clean or _only_held_rows_differ(
-        now, hostile["after_first"], clean)  # see the xfail below for those
+    assert now == hostile["after_first"] == clean
     names = sorted(n for (n,) in rows(hostile["wh"], "SELECT name FROM dim_article"))
     assert names == sorted([
         "good.txt", "O'Brien; DROP TABLE dim_article;--.txt", "cp1251.txt", "utf16_bom.txt",
@@ -192,20 +191,6 @@ def test_the_run_succeeds_and_converges(hostile):
         assert origin in reason
 
 
-def _without_held(st: dict) -> dict:
-    return {**st, "quarantine": [q for q in st["quarantine"] if q[1] != "held_with_article"]}
-
-
-def _only_held_rows_differ(*states: dict) -> bool:
-    first = _without_held(states[0])
-    assert all(_without_held(st) == first for st in states[1:])
-    return True
-
-
-@pytest.mark.xfail(strict=True, reason="a held article's facts get a second quarantine copy when "
-                   "the batch changes: the quarantine id hashes the row's JSON, and a figure value "
-                   "serialises as 5.0 or 5 depending on the batch's other figures (the pandas "
-                   "dtype); see the issue-7 report")
 def test_rerunning_an_inbox_adds_no_second_copy_of_held_facts(hostile):
     assert state(hostile["wh"])["quarantine"] == hostile["after_first"]["quarantine"]
 

@@ -6,18 +6,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
 from ..models import Figure, Mention, Span
-from .numbers import LEXICON, Quantity, counted_noun, find_quantities
+from .numbers import LEXICON, WORD_NUMBER, Quantity, counted_noun, find_quantities
 from .periods import TimeRef, find_periods, year_of
 
 TARGET_CUES = re.compile(
     r"\b(?:[Pp]lan(?:s|ned|ning)?\s+to|(?:is|are|was|were)\s+planned|planning|plans\s+for|"
     r"aim(?:s|ed|ing)?\s+(?:to|for)|goal|goals|target(?:s|ed|ing)?|[Ff]orecast\w*|[Ee]xpect\w*|projected|"
-    r"projection\w*|will|would|shall|may|might|could|can\s+reach|intend\w*|ready\s+to|prospects?|"
+    r"projection\w*|will|would|shall|should|may|might|could|"
+    r"can\s+reach|intend\w*|ready\s+to|prospects?|interest\s+in|aim\s+of|designed\s+to|(?<!been\s)(?<!had\s)planned(?!\s+(?:under|by)\b)|"
+    r"(?:is|are|was|were)\s+estimated\s+at|once\s+(?:completed|complete|operational|fully)|"
     r"set\s+to|seek\w*|"
     r"strive\w*|envisioned|to\s+be\s+(?:built|invested|allocated|increased|raised)|"
     r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|estimated\s+to|outlook|set\s+aside|earmark\w*|"
@@ -30,7 +32,11 @@ PAST_VERB = re.compile(r"\b(?!(?:expected|planned|scheduled|proposed|estimated|p
                        r"based|United|united|listed|named|called|related|limited|advanced|registered)\b)"
                        r"(?:[a-z]{2,}ed|took|drew|came|stood|rose|grew|fell|was|were|made|hit|bought|sold|brought|"
                        r"led|saw|won|paid|spent|got|gave|kept|went|remained|accounted|totalled|totaled)\b")
-PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date)\b")
+PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date|existing)\b")
+# "targeting X this year, up from Y recorded in 2023": the level compared with is a fact.
+PRIOR_LEVEL = re.compile(r"(?i)\b(?:up|down)\s+from\s+$")
+# "a 224 km line that Türkiye plans to build": a size in front of a noun takes the plan of its relative clause.
+NP_RELATIVE = re.compile(r"^(?:[\s-]+[a-z][\w-]*){1,3}\s+(?:that|which)\b[^,;.]*")
 # "increase ... to $10 billion": a present or future push towards a level is a goal.
 TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|bring(?:ing)?|boost(?:ing)?|"
                     r"expand(?:ing)?|tak(?:e|ing)|doubl(?:e|ing)|reach(?:ing)?\s+the\s+level\s+of)\b"
@@ -53,8 +59,13 @@ CITED_BEFORE = re.compile(r"(?i)(?:according\s+to|data\s+(?:from|of)|figures\s+f
                           r"statement\s+(?:issued\s+)?by)\s+(?:data\s+(?:from|of)\s+)?(?:the\s+)?$")
 CITED_AFTER = re.compile(r"^\)?(?:\s*\([^)]{1,12}\))?\s*(?:said|says|reported|reports|showed|shows|"
                          r"announced|noted|stated)\b(?!\s+(?:it|that\s+it)\b)")
-OBJECT_BEFORE = re.compile(r"(?i)\b(?<!according\s)(?:to|with|in|into|from|for|towards|against|by)\s+"
+OBJECT_BEFORE = re.compile(r"(?i)\b(?<!according\s)(?:to|with|in|into|from|for|towards|against|by|at|met|meets|"
+                           r"received|receives|hosted|hosts|welcomed)\s+"
                            r"(?:the\s+|its\s+|their\s+)?$")
+INVESTOR_FROM = re.compile(r"(?i)\b(?:investments?|fdi|inflows?|capital)\s+from\s+(?:the\s+)?$")
+TRADE_BLOC = re.compile(r"\b(?:Union|Community|Alliance|Bloc|Area|Mercosur|ASEAN|EAEU|EU|GCC|APEC|SCO|BRICS|"
+                        r"Cooperation\s+Council|Economic\s+Cooperation|Organization\s+of\s+Turkic\s+States|"
+                        r"Commonwealth)\b")
 LIST_INTRO = re.compile(r"(?i)\b(?:including|such\s+as|like|namely|notably)\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 COORDINATED = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$")
@@ -65,7 +76,8 @@ ANAPHORA = re.compile(r"(?i)\b(?:this\s+(?:figure|indicator|amount|volume|number
                       r"same\s+period|the\s+period|reporting\s+period|over\s+the\s+period)\b")
 CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|\bwhereas\b")
 # The target cues after a figure end at a relative or complement clause ("6,300 projects that are expected").
-AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b")
+AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
+                         r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
 # Sizes and capacities of built things: they belong to whoever builds or runs it, not to the country.
 SIZE_UNITS = frozenset("km m MW GW kW sq km sq m hectares acres".split()) | {"sq km", "sq m"}
@@ -100,12 +112,18 @@ def metric_cues() -> list[Cue]:
     return cues
 
 
-def _cue_hits(text: str, where: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8192)
+def _cue_hits(text: str, where: str) -> tuple[tuple[int, int, str], ...]:
+    """Metric cue hits in a text window (cached: the same windows recur for the figures of a sentence)."""
     hits = []
-    for cue in metric_cues():
-        if cue.where == where:
-            hits.extend((m.start(), m.end(), cue.metric) for m in cue.pattern.finditer(text))
-    return hits
+    for cue in _cues_at(where):
+        hits.extend((m.start(), m.end(), cue.metric) for m in cue.pattern.finditer(text))
+    return tuple(hits)
+
+
+@cache
+def _cues_at(where: str) -> tuple[Cue, ...]:
+    return tuple(c for c in metric_cues() if c.where == where)
 
 
 @cache
@@ -122,6 +140,12 @@ def place_of(name: str) -> tuple[str | None, str | None]:
         return "country", pycountry.countries.lookup(name).alpha_3
     except LookupError:
         return None, None
+
+
+def _macro_region(name: str) -> bool:
+    """A region above states ("Central Asia", "West Africa") can be a party, as a state can."""
+    kind, code = place_of(name)
+    return kind == "region" and code is None
 
 
 def country_code(name: str) -> str | None:
@@ -157,6 +181,13 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
     """Mentions that can be parties to a figure, the home party, and the main partner."""
     # "Kazakhstan" inside "Kazakhstan Railways" is part of the longer name, not a party of its own.
     mentions = _outermost(mentions)
+    spans: set[tuple[int, int]] = set()
+    unique = []
+    for mt in mentions:  # the same span given twice is one mention
+        if (mt.start, mt.end) not in spans:
+            spans.add((mt.start, mt.end))
+            unique.append(mt)
+    mentions = unique
     demonym: set[str] = set()
     media: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -170,14 +201,17 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
                                           or re.search(r"\bNews\b", mt.name)
                                           or mt.start < 60 and mt.text.isupper() and len(mt.text) > 4
                                           or re.match(r"\(\s*$", text[max(0, mt.start - 3):mt.start])
-                                          and mt.start < 5):
+                                          and mt.start < 5
+                                          or mt.start < 80 and text[mt.start - 1:mt.start] == "/"
+                                          and text[mt.end:mt.end + 1] == "/"):
             media[mt.name] += 1
     # A body that the article only cites for its numbers is a source throughout.
     acting: set[str] = set()
     citing: set[str] = set()
     for mt in mentions:
         if re.search(r"\(\s*$", text[max(0, mt.start - 2):mt.start]) and re.match(r"\s*\)", text[mt.end:mt.end + 2]):
-            if mt.start < 80:
+            glossed = any(o.name == mt.name and 0 <= mt.start - o.end <= 3 for o in mentions if o is not mt)
+            if mt.start < 80 and not glossed:
                 media[mt.name] += 1  # "KUALA LUMPUR, Jan 23 (Bernama)": the agency of the dateline
             continue  # an acronym glossed in brackets follows its full name
         if mt.kind == "organization" and (CITED_BEFORE.search(text[max(0, mt.start - 60):mt.start])
@@ -186,6 +220,10 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
         else:
             acting.add(mt.name)
     cited = citing - acting
+    org_starts = {mt.start for mt in mentions if mt.kind == "organization"}
+    owner_of = {mt.start for mt in mentions if mt.kind == "location" and any(
+        mt.end < o <= mt.end + 50 for o in org_starts) and re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}$", text[
+            mt.end:min(o for o in org_starts if o > mt.end)] if any(o > mt.end for o in org_starts) else "")}
     out = []
     listed: int | None = None
     for mt in sorted(mentions, key=lambda x: x.start):
@@ -194,17 +232,25 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
         if mt.name in cited:
             continue  # only ever cited for the numbers: a source, not a party
         possessive = bool(re.match(r"[’']s?\b", text[mt.end:mt.end + 2]))
+        if mt.kind == "location" and possessive and mt.start in owner_of:
+            continue  # "Germany's KfW": the country only qualifies the organization after it
         state = mt.kind == "organization" or bool(country_code(mt.name)) or mt.name in demonym
         if not state and not possessive:
             continue
-        obj = bool(OBJECT_BEFORE.search(text[max(0, mt.start - 20):mt.start]))
+        # "investment from Japan": the party after "from" is the investor, not an object
+        obj = bool(OBJECT_BEFORE.search(text[max(0, mt.start - 20):mt.start])) and not \
+            INVESTOR_FROM.search(text[max(0, mt.start - 40):mt.start])
         # Members of a list ("including Laos, Indonesia and Singapore") are examples, not parties.
         if LIST_INTRO.search(text[max(0, mt.start - 20):mt.start]) or (
                 listed is not None and LIST_GAP.fullmatch(text[listed:mt.start])):
             listed = mt.end
             continue
         listed = None
+        if out and not obj and out[-1].obj and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?",
+                                                           text[out[-1].end:mt.start]):
+            obj = True  # "to Afghanistan and Pakistan": a conjunct shares its preposition
         out.append(Party(mt.start, mt.end, mt.name, mt.kind, state, obj))
+    out = _drop_enumerations(text, out)
     locs = Counter(mt.name for mt in mentions if mt.kind == "location")
     first = {}
     for mt in sorted(mentions, key=lambda x: x.start):
@@ -220,14 +266,56 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
             for n in list(locs):
                 if country_code(n) == code:
                     locs[n] += 2
+    # The country the lead names first is the story's own ground.
+    lead = next((mt.name for mt in sorted(mentions, key=lambda x: x.start)
+                 if mt.kind == "location" and country_code(mt.name)), None)
+    if lead and not dateline:
+        locs[lead] += 1
     home = None
     if locs:
         home = max(locs, key=lambda n: (locs[n], n in demonym or bool(country_code(n)), -first[n]))
+        kind, code = place_of(home)
+        if kind != "country" and code and not dateline:
+            # A city or province stands for its country when the article names that country.
+            same = [n for n in locs if n != home and country_code(n) == code]
+            if same:
+                home = max(same, key=lambda n: (locs[n], -first[n]))
     partners = Counter(p.name for p in out if p.name != home and p.state)
     partner = max(partners, key=lambda n: (partners[n], -first[n])) if partners else None
     return out, home, partner
 
 
+def _drop_enumerations(text: str, parties: list[Party]) -> list[Party]:
+    """Three or more places in one enumeration ("Russia, Iraq and the UAE") are a set, not a party."""
+    drop: set[int] = set()
+    run = [0] if parties else []
+    for i in range(1, len(parties) + 1):
+        if i < len(parties) and parties[i].kind == "location" and parties[i - 1].kind == "location" and \
+                LIST_GAP.fullmatch(text[parties[i - 1].end:parties[i].start]):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            drop.update(run)
+        run = [i]
+    return [p for i, p in enumerate(parties) if i not in drop]
+
+
+def _home_references(text: str, home: str | None, parties: list[Party]) -> list[Party]:
+    """"the country's", "the kingdom" and the like: the article's home party by another name."""
+    if not home:
+        return []
+    out = []
+    for m in HOME_REF.finditer(text):
+        obj = bool(OBJECT_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
+        # the country named last before it, else the home party
+        last = [p for p in parties if m.start() - 250 <= p.end <= m.start() and p.kind == "location"
+                and country_code(p.name)]
+        out.append(Party(m.start(), m.end(), last[-1].name if last else home, "location", True, obj))
+    return out
+
+
+HOME_REF = re.compile(r"\b[Tt]he\s+(?:country|island|kingdom|sultanate|emirate|nation|republic)(?=[’']s\b|\s+"
+                      r"(?:has|had|is|was|aims|plans|generates|produced|exported|imported|remains)\b)")
 GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z“\"«])|(?<=[.!?][”\"»])(?=[A-Z])")
 
 
@@ -343,8 +431,13 @@ def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str |
     for m in AFTER_BREAK.finditer(text, s, q.start):
         a = m.end()
     present = PRESENT_FACT.search(text[a:q.start])
-    if not baseline and not present and (TARGET_CUES.search(before) or TARGET_CUES.search(after)
-                                         or TOWARD.search(before)):
+    prior = PRIOR_LEVEL.search(text[max(s, q.start - 12):q.start])
+    rel = NP_RELATIVE.match(text[q.end:e]) if re.search(r"(?i)\b(?:a|an|the|its)\s+$",
+                                                         text[max(s, q.start - 6):q.start]) else None
+    if rel and TARGET_CUES.search(rel.group(0)) and not present:
+        return "target"
+    if not baseline and not present and not prior and (TARGET_CUES.search(before) or TARGET_CUES.search(after)
+                                                       or TOWARD.search(before)):
         return "target"
     if q.qualifier:
         return q.qualifier
@@ -363,15 +456,149 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
             if 0 <= q.start - r.end <= 3:
                 return r.period, "compare"
     cands = [r for r in refs if r.kind in ("point", "since", "relative")]
+    # A time after the figure but past the end of its clause ("..., which will lift it to X by 2026")
+    # belongs to that other clause.
+    brk = AFTER_BREAK.search(text, q.end, min(len(text), q.end + 300))
+    cands = [r for r in cands if r.start < q.start or brk is None or r.start < brk.start()
+             or not re.search(r"[;(]|\b(?:which|that|while|whereas)\b|,\s*(?:and|but)\b", text[q.end:r.start])]
     if not cands:
         return None, None
+    if PRIOR_LEVEL.search(text[max(0, q.start - 12):q.start]):
+        # "up from $2.5bn recorded in 2023": the level compared with has the time after it
+        later = [r for r in cands if r.start >= q.end and r.start - q.end < 40]
+        if later:
+            return later[0].period, later[0].kind
     best = min(cands, key=lambda r: (r.start - q.end if r.start >= q.end else q.start - r.end))
     return best.period, best.kind
 
 
+# A lender's verbs: whoever does them gives the money, the party it goes to is the subject.
+FINANCING = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit\s+lines?|lines?\s+of\s+credit|financ\w*|"
+                       r"fund(?:s|ed|ing)?|committed|commitments?|approv\w*(?!\s+(?:\w+\s+)?investments?)|disburse\w*|"
+                       r"allocat\w*|extend(?:s|ed)?|provid(?:e|es|ed|ing)|arrang(?:e|es|ed|ing)|tranche)\b")
+FIN_BREAK = re.compile(r"[;—–]|\s-\s|\b(?:which|while|whereas|whose|where|when)\b|,\s*(?:and|but|while)\b|"
+                       r",\s*(?:according|the\s+\w+\s+said|\w+\s+said)\b")
+OWN_MONEY = re.compile(r"(?i)\b(?:own\s+(?:funds|money|capital|resources)|equity)\b")
+RECIPIENT_BEFORE = re.compile(r"(?i)\b(?:to|for|with|in|into|across|throughout)\s+(?:the\s+|its\s+)?"
+                              r"(?:[a-z][\w-]*\s+){0,3}$")
+LENDER_BEFORE = re.compile(r"(?i)\b(?:from|by|led\s+by)\s+(?:the\s+)?$")
+LEND_VERB_BEFORE = re.compile(r"(?i)\b(?:lend|lends|lent|lending|loan|grant)\s+(?:the\s+)?$")
+
+
+# Who runs, builds or develops a project: its statistics (capacity, length, cargo, staff) are theirs.
+OPERATOR_AFTER = re.compile(r"^(?:\s*\([^)]{1,40}\))?,?\s*(?:(?:which|that|who)\s+)?(?:(?:currently|now|also|already)\s+)?"
+                            r"(?:runs|operates|is\s+(?:building|developing|constructing|running|operating)|builds|"
+                            r"develops|manages|will\s+(?:operate|run|build)|plans\s+to\s+build|owns)\b")
+OPERATOR_BEFORE = re.compile(r"(?i)\b(?:(?:run|operated|built|developed|backed|managed|owned|constructed)\s+by|"
+                             r"handed\s+(?:\w+\s+){0,4}?to|main\s+contractor)\s+(?:the\s+)?$")
+
+
+def _operators(text: str, parties: list[Party]) -> list[tuple[Party, str]]:
+    """Organizations the text names as running, building or developing a project, with the head noun
+    of what they run ("which runs the line": "line"), when the text gives it."""
+    out = []
+    for p in parties:
+        if p.kind != "organization":
+            continue
+        m = OPERATOR_AFTER.match(text[p.end:p.end + 80])
+        if m:
+            obj = re.match(r"\s+(?:the\s+|its\s+|a\s+)?((?:[\w-]+\s+){0,4}?)([a-z][\w-]*)\b(?=\s*(?:[,.;]|on\b|in\b|of\b|at\b|and\b|$))",
+                           text[p.end + m.end():p.end + m.end() + 60])
+            out.append((p, obj.group(2) if obj else ""))
+        elif OPERATOR_BEFORE.search(text[max(0, p.start - 40):p.start]):
+            out.append((p, ""))
+    return out
+
+
+def _operator_for(q: Quantity, s: int, e: int, text: str, operators: list[tuple[Party, str]],
+                  breaks: list[int]) -> Party | None:
+    """The operator whose project a figure is about: named in the figure's paragraph, or running a
+    thing whose noun the figure's sentence uses."""
+    para = bisect.bisect_right(breaks, q.start)
+    near = [p for p, _ in operators if bisect.bisect_right(breaks, p.start) == para]
+    if not near:
+        near = [p for p, noun in operators if noun and len(noun) > 2
+                and re.search(r"(?i)\b" + re.escape(noun) + r"\b", text[s:e])]
+    if not near:
+        return None
+    return min(near, key=lambda p: abs(p.start - q.start))
+
+
+def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parties: list[Party],
+               home: str | None, partner: str | None, memo: dict) -> tuple[str | None, str | None] | None:
+    """Loans, credit lines and approvals: the recipient is the subject, the lender the counterpart.
+
+    The lender is who lends (the clause's agent, or the party after "from"/"by"); the recipient is the
+    party the money goes to ("to", "for", "with", "in", or the object of "lend"), else the recipient of
+    the loan just before from the same lender, else the article's home party.
+    """
+    s, e = sent
+    a = s
+    for m in FIN_BREAK.finditer(text, s, q.start):
+        a = m.end()
+    m = FIN_BREAK.search(text, q.end, e)
+    b = m.start() if m else e
+    clause = text[a:b]
+    if not FINANCING.search(clause) or OWN_MONEY.search(text[q.end:b]):
+        return None
+    if metric != "investment" and not FINANCING.search(text, a, q.start):
+        return None  # "projects worth $2bn ... supplied to X": a count or value is financed only by a verb before it
+    here = []
+    for p in parties:
+        if a <= p.start < b and (p.state or p.kind == "organization"):
+            if here and here[-1].name == p.name and re.fullmatch(r"\s*\(\s*", text[here[-1].end:p.start]):
+                continue  # "(EIB)" glosses the name before it
+            here.append(p)
+    regions = [p for p in memo.get("regions", []) if a <= p.start < b]
+    lender = None
+    recipient = None
+    from_p = [p for p in here if LENDER_BEFORE.search(text[max(s, p.start - 12):p.start])]
+    agents = [p for p in here if not p.obj and p.start < q.start
+              and not LEND_VERB_BEFORE.search(text[max(a, p.start - 12):p.start])]
+    verb = FINANCING.search(text, a, q.start)
+    if from_p:
+        lender = from_p[0]
+        i = here.index(lender)
+        if i + 1 < len(here) and COORDINATED.match(re.sub(r"^\s*\([^)]{1,15}\)", "", text[lender.end:here[i + 1].start])):
+            lender = None  # two lenders together: no single counterpart
+            memo["joint"] = True
+        if agents and agents[-1] is not (lender or from_p[0]) and agents[-1].start < from_p[0].start:
+            recipient = agents[-1]
+    elif agents and verb is not None:
+        lender = agents[-1]
+    elif not agents and not FINANCING.search(text, a, q.start) and not from_p:
+        pass
+    if recipient is None:
+        takers = [p for p in here + regions if p is not lender and p not in from_p and
+                  (RECIPIENT_BEFORE.search(text[max(a, p.start - 30):p.start])
+                   or LEND_VERB_BEFORE.search(text[max(a, p.start - 12):p.start]))
+                  and (lender is None or p.start > lender.start)]
+        if takers:
+            recipient = min(takers, key=lambda p: abs(p.start - q.start))
+    if not here and not regions and not memo.get("lender"):
+        return None  # nothing in the clause and no loan before it: the general rules decide
+    lender_name = lender.name if lender else None
+    if lender is None and not from_p:
+        lender_name = memo.get("lender") or (partner if partner in memo.get("orgs", ()) else None)
+    if recipient is not None:
+        recipient_name = recipient.name
+    elif memo.get("recipient") and (lender is None or lender_name == memo.get("lender")
+                                    or memo.get("joint")):
+        recipient_name = memo["recipient"]
+    else:
+        recipient_name = home if home != lender_name else None
+    if lender_name == recipient_name:
+        return None
+    memo["recipient"] = recipient_name
+    if lender_name:
+        memo["lender"] = lender_name
+        memo.setdefault("lenders", set()).add(lender_name)
+    return recipient_name, lender_name
+
+
 def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, parties: list[Party],
-                    home: str | None, partner: str | None, context: tuple[str | None, str | None] | None
-                    ) -> tuple[str | None, str | None]:
+                    home: str | None, partner: str | None, context: tuple[str | None, str | None] | None,
+                    memo: dict | None = None) -> tuple[str | None, str | None]:
     s, e = sent
     orgs = {p.name for p in parties if p.kind == "organization"}
     here = [p for p in parties if s <= p.start < e]
@@ -379,6 +606,8 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     if metric in TRADE_METRICS or (metric == "growth" and TRADE_WORDS.search(text[s:e])):
         sentence = text[s:e]
         subject = home
+        # Trade runs between states and blocs; a company, bank or ministry in the sentence is no partner.
+        states = [p for p in states if p.kind != "organization" or TRADE_BLOC.search(p.name)]
         if metric == "exports" or (metric == "growth" and EXPORT_WORDS.search(sentence)):
             exporters = [p for p in states if not p.obj and p.start < q.start]
             if exporters and exporters[-1].name != home and re.search(
@@ -399,28 +628,60 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
             return subject, context[0]
         if context and context[1] not in (None, subject):
             return subject, context[1]
-        return subject, partner if partner != subject else None
+        if partner and partner != subject and (country_code(partner) or TRADE_BLOC.search(partner)):
+            return subject, partner
+        return subject, None
     if q.unit == "people" and ATTENDANCE.search(text[s:e]):
         return None, None
+    if memo is not None and memo.get("operators") and (
+            (metric == "other" and not q.money and q.unit != "percent")
+            or (metric in ("investment", "project_value") and re.search(
+                r"(?i)\b(?:cost|costs|required|requires|investment\s+of)\b", text[s:q.start]))):
+        a, b = _clause_bounds(text, s, e, q.start, q.end)
+        agent = [p for p in here if not p.obj and a <= p.start < q.start and p.name not in memo.get("lenders", ())]
+        if not agent:
+            op = _operator_for(q, s, e, text, memo["operators"], memo["breaks"])
+            if op is not None:
+                if q.money and home != op.name and metric == "investment":
+                    return op.name, home
+                return op.name, None
+    if memo is not None and metric == "other" and not q.money and q.unit != "percent" and memo.get("recipient"):
+        # "The money will finance 1,240 km of track", "a loan for the port, which will lift capacity to
+        # 4.5 million TEU": what a loan pays for is the borrower's, when no party acts in the figure's clause.
+        fa = s
+        for m in FIN_BREAK.finditer(text, s, q.start):
+            fa = m.end()
+        m = FIN_BREAK.search(text, q.end, e)
+        fb = m.start() if m else e
+        if not any(fa <= p.start < fb for p in here) and FINANCING.search(text, s, q.start):
+            return memo["recipient"], None
+    if metric in ("investment", "project_count", "project_value") and memo is not None:
+        got = _financing(q, metric, sent, text, parties, home, partner, memo)
+        if got is not None:
+            return got
     if not here:
         if q.unit in SIZE_UNITS:
             # A physical measure of a project: the organization carrying it out, else nobody.
             org = context[0] if context else None
             return (org if org in orgs else None), None
+        # A counterpart carried over from an earlier sentence is a state; an organization there
+        # (the lender, the agency) was a party to that sentence's figure, not to this one.
+        def carried(name: str | None) -> str | None:
+            return name if name and country_code(name) else None
         if context and metric != "investment" and home in context and context[0] != home:
-            return home, context[0]  # the home party leads, as in bilateral reporting
+            return home, carried(context[0])  # the home party leads, as in bilateral reporting
         if context:
-            return context
+            return context[0], carried(context[1])
         return home, None
-    if metric == "investment" and LENDING.search(text[s:e]):
-        lenders = [p for p in here if p.kind == "organization" and not p.obj and p.start < q.start]
-        if lenders:
-            lender = lenders[-1]
-            takers = [p for p in here if p.obj and p.name != lender.name and p.start > lender.start]
-            recipient = takers[0].name if takers else (home if home != lender.name else None)
-            return recipient, lender.name  # the recipient of a loan, with the lender as counterpart
+    rel = re.match(r"(?:[\s-]+[a-z][\w-]*){1,3}\s+(?:that|which)\s+(?:the\s+)?", text[q.end:e])
+    if rel and re.search(r"(?i)\b(?:a|an|the|its)\s+$", text[max(s, q.start - 6):q.start]):
+        doer = [p for p in here if p.start == q.end + rel.end()]
+        if doer and re.match(r"\s+(?:now\s+|also\s+)?(?:plans|will|is|has|wants|intends|builds|operates|runs)\b",
+                             text[doer[0].end:doer[0].end + 30]):
+            return doer[0].name, None
     before = [p for p in here if p.start < q.start and not p.obj]
-    agents = before or [p for p in here if not p.obj]
+    ca, cb = _clause_bounds(text, s, e, q.start, q.end)
+    agents = before or [p for p in here if not p.obj and p.start < cb]
     subject_p = agents[-1] if agents else None
     if subject_p is not None:
         # "Ghana and the IMF have agreed 12 programmes": the first of a pair leads.
@@ -430,7 +691,9 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     objects = [p for p in here if p.obj and (subject_p is None or p.name != subject_p.name)]
     objects.sort(key=lambda p: (not p.state, abs(p.start - q.start)))
     counterpart = objects[0].name if objects else None
-    if subject_p is None:
+    if subject_p is None and metric == "other" and not q.money and home:
+        subject = home  # a physical measure with only objects around it is the home party's
+    elif subject_p is None:
         subject = home if counterpart != home else partner
     else:
         subject = subject_p.name
@@ -446,8 +709,9 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
             re.search(r"(?i)\b(?:invest\w*|inflow\w*|fdi)\b", text[s:e]) and \
             not re.search(r"(?i)\bportfolio\b", text[s:e]) and country_code(subject or "") is not None:
         counterpart = home
-    if counterpart is None and subject == home and metric in ("project_count", "project_value"):
-        counterpart = partner  # the projects are run with the article's main partner
+    if counterpart is None and subject == home and metric in ("project_count", "project_value") and \
+            any(p.name == partner and p.start < q.start for p in parties):
+        counterpart = partner  # the projects are run with the article's main partner, named before them
     if subject == counterpart:
         counterpart = None
     return subject, counterpart
@@ -459,6 +723,13 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     sentences = _refine(text, sentences or [(0, len(text))])
     starts = [s for s, _ in sentences]
     parties, home, partner = _parties(text, mentions)
+    parties = sorted(parties + _home_references(text, home, parties), key=lambda p: p.start)
+    memo: dict = {"orgs": {p.name for p in parties if p.kind == "organization"},
+                  "operators": _operators(text, [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
+                                                 for mt in _outermost(mentions) if mt.kind == "organization"]),
+                  "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
+                  "regions": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
+                              if mt.kind == "location" and place_of(mt.name)[0] == "region"]}
     country = country_code(home) if home else None
     quantities = find_quantities(text, country)
     refs_by_sentence: dict[int, list[TimeRef]] = {}
@@ -471,6 +742,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     prev_by_sentence: dict[int, Quantity] = {}
     last_money_metric: str | None = None
     figures: list[Figure] = []
+    placed: list[tuple[Quantity, Figure]] = []
     seen: dict[tuple, Figure] = {}
 
     def party_context(upto: int) -> tuple[str | None, str | None] | None:
@@ -478,7 +750,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             s, e = sentences[i]
             here = [p for p in parties if s <= p.start < e and p.state]
             if here:
-                agents = [p for p in here if not p.obj]
+                agents = [p for p in here if not p.obj and p.name not in memo.get("lenders", ())]
                 if agents:
                     subj = agents[0].name
                 else:
@@ -498,7 +770,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         unit = q.unit
         if unit is None or noun == "ones":
             # A bare count takes its thing from "out of 21 projects" or the count before it.
-            m = re.match(r"\s+out\s+of\s+(?:the\s+)?[\d,]+", text[q.end:q.end + 40])
+            m = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,]+|(?i:" + WORD_NUMBER + r"))\b",
+                         text[q.end:q.end + 40])
             if m:
                 noun = counted_noun(text, q.end + m.end())[0]
             elif prev is not None and not prev.money and prev.unit in (None, "people", "count") and (
@@ -540,7 +813,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         if context_sentence != si:
             context = party_context(si)
             context_sentence = si
-        subject, counterpart = _assign_parties(q, metric, (s, e), text, parties, home, partner, context)
+        subject, counterpart = _assign_parties(q, metric, (s, e), text, parties, home, partner, context, memo)
         value = q.value * sign if metric == "growth" else q.value
         prev_by_sentence[si] = q
         key = (abs(value), q.unit)
@@ -559,4 +832,21 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                      span=Span(q.start, q.end, sentence, s))
         seen[key] = fig
         figures.append(fig)
+        placed.append((q, fig))
+    _changes_take_their_level(text, placed)
     return figures
+
+
+CHANGE_TO = re.compile(r"^[^.;:]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$")
+
+
+def _changes_take_their_level(text: str, placed: list[tuple[Quantity, Figure]]) -> None:
+    """"fell 4.2% to $3.6 billion": a change takes the parties (and period) of the level it leads to."""
+    for (qa, fa), (qb, fb) in zip(placed, placed[1:]):
+        if fa.metric != "growth" or fa.unit != "percent" or fb.metric == "growth":
+            continue
+        if not CHANGE_TO.match(text[qa.end:qb.start]):
+            continue
+        fa.subject, fa.counterpart = fb.subject, fb.counterpart
+        if fa.period is None:
+            fa.period = fb.period

@@ -131,7 +131,8 @@ def grammar() -> re.Pattern[str]:
         r"(?<![\w$€£¥₹.,])"
         r"(?:(?P<qual>" + _alt(quals) + r"|(?i:over)|(?i:more\s+than))\s+)?"
         r"(?:(?P<cur_pre>" + _alt(lx.prefix_forms, fold_words=False) + r")\s?)?"
-        r"(?P<num>" + DIGITS + r"|(?i:" + WORD_NUMBER + r")(?:(?![\w-])|(?=fold\b)))"
+        r"(?P<num>" + DIGITS + r"|(?i:" + WORD_NUMBER + r"\s+hundred\s+and\s+" + WORD_NUMBER + r")(?![\w-])"
+        r"|(?i:" + WORD_NUMBER + r")(?:(?![\w-])|(?=fold\b)))"
         r"(?:(?:\s|-)?(?P<scale>(?:" + _alt(sorted(spaced_scales, key=len, reverse=True)) + r")(?![\w])"
         r"|(?<=\d)(?:" + "|".join(map(re.escape, tight_scales)) + r")(?![\w]))"
         r"(?:\s(?P<scale2>(?i:crore|crores)|(?i:lakh)))?)?"
@@ -143,6 +144,11 @@ def grammar() -> re.Pattern[str]:
 def word_value(word: str) -> int | None:
     """Value of a number word ("seven", "twenty-five")."""
     w = word.lower().replace("-", " ").split()
+    if "hundred" in w:
+        i = w.index("hundred")
+        head = word_value(" ".join(w[:i]))
+        tail = word_value(" ".join(x for x in w[i + 1:] if x != "and")) if w[i + 1:] else 0
+        return head * 100 + tail if head and tail is not None and head < 10 else None
     if len(w) == 1:
         return UNITS_WORDS.get(w[0], TENS_WORDS.get(w[0]))
     if len(w) == 2 and w[0] in TENS_WORDS and w[1] in UNITS_WORDS:
@@ -210,6 +216,7 @@ STOP_WORDS = frozenset("of in to with for from at on by and or as than that whic
                        "is are was were be been has have had will would could should can may "
                        "the a an this these those its their his her our".split())
 DETERMINERS = frozenset("the both our these those all its their his her".split())
+IRREGULAR_PLURALS = frozenset("memoranda criteria phenomena data media strata curricula".split())
 PERSON_PARTIES = frozenset("ministers leaders presidents heads".split())
 NAME_OK_BEFORE = frozenset("in by to of with and or some about over nearly almost around "
                            "approximately only just another additional total".split())
@@ -255,7 +262,11 @@ def counted_noun(text: str, pos: int) -> tuple[str | None, str | None]:
             return lw, "party"
         if lw == "ones":
             return lw, "ones"
+        if re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|ese|is|ks|os|ts)", w) and i == 0:
+            return lw, "people"  # "500,000 Egyptians": nationals of a country
         if lw.endswith("s") and len(lw) > 3 and not lw.endswith(("ss", "ous", "ics")):
+            return lw, None
+        if lw in IRREGULAR_PLURALS:
             return lw, None
         if i >= 3:
             break
@@ -357,6 +368,9 @@ def find_quantities(text: str, country: str | None = None) -> list[Quantity]:
                 unit = "people"  # "a population of about 32 lakh"
             elif scale and not noun and last_currency:
                 currency = last_currency  # a currency missing but plain from context
+            elif kind == "people" and words and value <= 12 and re.search(
+                    r"(?i)\b(?:the|both|all|these|those)\s+$", before):
+                continue  # "the two officials": a reference to the parties, not a count
             elif kind == "people" or (kind == "party" and noun in PERSON_PARTIES):
                 unit = "people"  # "brought six ministers"
         if re.match(r"(?:-|\s)(?:year|month|week|day)s?\b(?![- ](?:on|over|to)[- ])", text[m.end():m.end() + 14],

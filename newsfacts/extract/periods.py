@@ -80,18 +80,20 @@ def _rules():
     add(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?(?:" + MONTH + r"\s+)?" + YP,
         lambda m, p: (f"{_year(m['y'], p)}/" if _year(m["y"], p) else None, "since"))
     # "April-January of 2024-25": a month range over a fiscal year runs into its second year.
-    add(r"\b(?:from\s+)?(?P<m1>" + MONTH + r")\s*(?:-|–|—|to|through|till|until)\s*(?P<m2>" + MONTH
+    add(r"\b(?:from\s+)?(?P<m1>" + MONTH + r")\s*(?:-to-|-|–|—|to|through|till|until)\s*(?P<m2>" + MONTH
         + r")(?:,|\s+of)?\s+(?:FY\s?)?(?P<y1>" + YEAR + r")\s*(?:-|–|/)\s*(?P<y2>\d{4}|\d{2})\b",
         lambda m, p: (f"{m['y1']}-{_month(m['m1']):02d}/{_two_digit_end(int(m['y1']), m['y2'])}-"
                       f"{_month(m['m2']):02d}", "point")
         if _month(m["m2"]) < _month(m["m1"]) else
         (_span(int(m["y1"]), _month(m["m1"]), _month(m["m2"])), "point"))
-    add(r"\b(?:from\s+)?(?P<m1>" + MONTH + r")\s*(?:-|–|—|to|through|till|until)\s*(?P<m2>" + MONTH
+    add(r"\b(?:from\s+)?(?P<m1>" + MONTH + r")\s*(?:-to-|-|–|—|to|through|till|until)\s*(?P<m2>" + MONTH
         + r")(?:,|\s+of)?\s+" + YP,
         lambda m, p: (_span(_year(m["y"], p), _month(m["m1"]), _month(m["m2"])), "point")
         if _year(m["y"], p) else None)
+    add(r"(?-i:\b[Bb]etween\s+(?P<m1>" + MONTH + r")\s+and\s+(?P<m2>" + MONTH + r"))(?!,?\s*(?:of\s+)?\d)",
+        lambda m, p: _bare_range(m, p))
     # "in January-June" with no year: the latest such span up to the publication date.
-    add(r"(?-i:\b(?:from\s+|in\s+|In\s+)?(?P<m1>" + MONTH + r")\s*(?:-|–|—|to|through)\s*(?P<m2>" + MONTH
+    add(r"(?-i:\b(?:from\s+|in\s+|In\s+)?(?P<m1>" + MONTH + r")\s*(?:-to-|-|–|—|to|through)\s*(?P<m2>" + MONTH
         + r"))(?!,?\s*(?:of\s+)?\d)",
         lambda m, p: _bare_range(m, p))
     add(r"\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
@@ -122,8 +124,12 @@ def _rules():
         lambda m, p: (str(2000 + int(m["yy"])), "point"))
     add(r"(?-i:\b(?P<mo>" + MONTH + r"))(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b",
         lambda m, p: (f"{m['y']}-{_month(m['mo']):02d}", "point"))
-    add(r"\b(?:this|last|next)\s+(?:month|week|quarter)\b", lambda m, p: None)
+    add(r"\b(?:this|last|next)\s+week\b", lambda m, p: (None, "relative"))
+    add(r"\b(?:this|last|next)\s+(?:month|quarter)\b", lambda m, p: None)
+    # "12.06.2024": a numeric date (a dateline), no period
+    add(r"\b\d{1,2}[./]\d{1,2}[./]" + YEAR + r"\b", lambda m, p: None)
     add(r"\b(?:(?:over|during|in|for|within)\s+)?the\s+(?:past|last|previous|next|coming|nearest|following)"
+        r"(?!\s+year\b(?<=previous\s{1}year))"
         r"\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)\s+)?"
         r"(?:consecutive\s+)?(?:years?|months?|weeks?|days?|decades?|quarters?)\b",
         lambda m, p: (None, "relative"))
@@ -175,11 +181,14 @@ PLAN_WORDS = (r"(?:strategy|plan|programme|program|agenda|vision|roadmap|targets
               r"framework|initiative|summit|forum|expo|games|cup|olympics|budget\s+plan)")
 MODIFIER_AFTER = re.compile(r"^\s*(?:(?:[A-Z][\w-]*\s+){0,4}(?i:" + PLAN_WORDS + r")\b)")
 DEADLINE_BEFORE = re.compile(
-    r"(?i)\b(?:open|opens|opening|finish|finished|finishing|complete|completed|completing|completion|"
+    r"(?i)\b(?:open|opens|opened|opening|came\s+online|come\s+online|went\s+online|finish|finished|finishing|complete|completed|completing|completion|"
     r"commission|commissioned|commissioning|operational|ready|launch|launched|in\s+service|"
     r"(?:begin|begins|start|starts|enter|enters)\s+(?:services?|operations?|operating|production|"
-    r"construction|work))\s+(?:\w+\s+){0,4}?"
+    r"construction|work|building))\s+(?:\w+\s+){0,4}?"
     r"(?:in|by|at|from|before|until|within)?\s*(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
+FOUNDED_BEFORE = re.compile(r"(?i)\b(?:founded|established|set\s+up|created|launched)\s+in\s+$")
+PERFECT = re.compile(r"(?i)\b(?:has|have)\s+(?:since\s+|so\s+far\s+)?\w+ed\b")
+SINCE_THEN = re.compile(r"(?i)\bsince\s+then\b")
 NOT_A_NAME = frozenset("in by for since during until till from of at to and the on before after "
                        "around about through between".split())
 
@@ -209,12 +218,19 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             period, kind = got
             if kind in ("point", "since") and COMPARE_BEFORE.search(seg[max(0, a - 45):a]):
                 kind = "compare"
+            if kind == "point" and FOUNDED_BEFORE.search(seg[max(0, a - 30):a]) and PERFECT.search(seg, b):
+                period, kind = f"{period}/", "since"  # "founded in 1964, has financed ...": since founding
             if kind == "point" and DEADLINE_BEFORE.search(seg[max(0, a - 50):a]):
                 kind = "deadline"  # "is due to open in 2029": when a project is done, not what a figure covers
             if kind == "point" and re.fullmatch(r"\d{4}(?:\s*[-–/]\s*\d{2,4})?", m.group(0).strip()) and (
                     MODIFIER_AFTER.match(seg[b:b + 60]) or _name_before(seg[max(0, a - 30):a])):
                 kind = "modifier"
             refs.append(TimeRef(start + a, start + b, period, kind))
+    for m in SINCE_THEN.finditer(seg):
+        # "opened in 2017 ... has carried 6.8 million tonnes since then": since that year
+        before = [r for r in refs if r.end <= start + m.start() and r.period and re.fullmatch(r"\d{4}", r.period)]
+        if before:
+            refs.append(TimeRef(start + m.start(), start + m.end(), before[-1].period + "/", "since"))
     return sorted(refs, key=lambda r: r.start)
 
 
