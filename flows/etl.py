@@ -84,8 +84,13 @@ def finish_task(tally, run):
 
 
 @flow(name="newsfacts-etl")
-def etl(inbox: str | None = None, warehouse_path: str | None = None) -> pipeline.RunSummary:
-    """Run the ETL once over an inbox into a warehouse, chunk by chunk, publishing at the end."""
+def etl(inbox: str | None = None, warehouse_path: str | None = None,
+        parallel: bool = False) -> pipeline.RunSummary:
+    """Run the ETL once over an inbox into a warehouse, chunk by chunk, publishing at the end.
+
+    With `parallel`, extraction batches are submitted to the flow's task runner at once (a Dask
+    cluster runs them on its workers); otherwise they run one after another in this process.
+    """
     settings = load_settings(inbox=inbox, warehouse=warehouse_path)
     run = pipeline.start_run(settings)
     stale = pipeline.stale_reason(_scheduled_start(), datetime.now(timezone.utc), settings.max_lateness)
@@ -103,9 +108,12 @@ def etl(inbox: str | None = None, warehouse_path: str | None = None) -> pipeline
             contents = pipeline.unseen(contents, seen)
             seen.update(a.article_id for a in contents.articles)
             work = pipeline.select_new(contents, settings, known)
-            facts = []
-            for part in pipeline.batches(work.articles, settings.batch_size):
-                facts.extend(extract_task(part, settings.n_process))
+            parts = list(pipeline.batches(work.articles, settings.batch_size))
+            if parallel:
+                futures = [extract_task.submit(part, 1) for part in parts]
+                facts = [f for fut in futures for f in fut.result()]
+            else:
+                facts = [f for part in parts for f in extract_task(part, settings.n_process)]
             checked = validate_task(facts, contents, run)
             tally = load_chunk_task(checked, contents, work, run, tally)
 
@@ -156,6 +164,16 @@ def _scheduled_start() -> datetime | None:
 def _lock_wait(settings: Settings) -> float:
     # Under the "wait" overlap policy a run queues for the writer; under "skip" it fails fast.
     return float(settings.interval or 3600) if settings.overlap == "wait" else 0.0
+
+
+def dask_etl(address: str | None = None, workers: int = 2):
+    """The flow on a Dask cluster: the one at `address`, or a local one of `workers` processes."""
+    from prefect_dask import DaskTaskRunner
+
+    runner = (DaskTaskRunner(address=address) if address else DaskTaskRunner(
+        cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                        "dashboard_address": None}))
+    return etl.with_options(task_runner=runner)
 
 
 def serve(settings: Settings, name: str = "newsfacts-etl") -> None:

@@ -48,10 +48,18 @@ def _print_pairs(title: str, rows: list[tuple[str, str]]) -> None:
 
 
 @app.command()
-def run(inbox: InboxOpt = None, warehouse_path: WarehouseOpt = None) -> None:
+def run(inbox: InboxOpt = None, warehouse_path: WarehouseOpt = None,
+        runner: Annotated[str, typer.Option("--runner", help="Task runner: default or dask.")] = "default",
+        dask_address: Annotated[Optional[str], typer.Option(
+            "--dask-address", help="Scheduler of a running Dask cluster, e.g. tcp://10.0.0.5:8786 "
+                                   "(default: a local cluster of two worker processes).")] = None) -> None:
     """Run the ETL flow once: ingest the inbox, extract, validate, load and publish."""
+    if runner not in ("default", "dask"):
+        _fail(f"unknown runner {runner!r}; use default or dask", 2)
     _quiet_prefect()
-    from flows.etl import etl  # Prefect loads only for the commands that run flows
+    from flows.etl import dask_etl, etl  # Prefect loads only for the commands that run flows
+
+    flow_fn = dask_etl(dask_address) if runner == "dask" else etl
 
     from .pipeline import RunBlocked
     from .report import summary_rows
@@ -79,7 +87,8 @@ def run(inbox: InboxOpt = None, warehouse_path: WarehouseOpt = None) -> None:
     unsubscribe = progress.subscribe(on_event)
     try:
         with bar:
-            summary = etl(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse))
+            summary = flow_fn(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse),
+                              parallel=runner == "dask")
     except warehouse.WarehouseBusy as exc:
         _fail(str(exc), 75)
     except RunBlocked as exc:
