@@ -4,7 +4,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
 
-.PHONY: run test venv clean eval
+.PHONY: run test venv clean eval bench bench-large
 
 venv: $(STAMP)
 
@@ -29,3 +29,10 @@ eval: $(STAMP)
 	$(BIN)/newsfacts eval --gold ../shared/corpus/seed --gold ../shared/corpus/dev
 	$(BIN)/newsfacts eval --gold tests/fixtures/gold
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind
+
+# Benchmarks (figures to stdout and warehouse/bench.json); not part of the tests.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --sizes 1000 10000
+
+bench-large: $(STAMP)
+	$(BIN)/python bench/bench.py --sizes 1000 100000 --out warehouse/bench-large.json
