@@ -1,12 +1,15 @@
 """Scheduling against a real Prefect server: served runs load only what is new, never overlap."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from newsfacts.config import PROJECT_DIR
 
 pytestmark = pytest.mark.slow
 SAMPLES = PROJECT_DIR / "samples" / "inbox"
+FIXTURES = Path(__file__).parent / "fixtures"
 BIN = Path(sys.executable).parent
 
 
@@ -97,27 +101,64 @@ def runs(warehouse: Path) -> list[tuple]:
         return []
 
 
-def test_served_runs_load_only_what_is_new(prefect_server, tmp_path):
+ITEM = ("<item><title>{title}</title><link>{base}/{page}</link>"
+        "<pubDate>Tue, 04 Mar 2025 09:30:00 GMT</pubDate></item>")
+
+
+def write_feed(site: Path, base: str, pages: list[str]) -> None:
+    items = "".join(ITEM.format(title=p, base=base, page=p) for p in pages)
+    (site / "feed.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Coastline '
+        f'Herald</title><link>{base}/</link><description>news</description>{items}</channel></rss>',
+        encoding="utf-8")
+
+
+@pytest.fixture
+def news_site(tmp_path):
+    """A feed and its article pages, served on 127.0.0.1 (the only network the tests use)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for page in ("harbour.html", "solar.html"):
+        shutil.copy(FIXTURES / "web" / page, site / page)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    write_feed(site, base, ["harbour.html"])
+    yield site, base
+    server.shutdown()
+
+
+def test_served_runs_load_only_what_is_new(prefect_server, tmp_path, news_site):
+    site, base = news_site
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for name in ("kz_kg_pm_phone_call.txt", "am_ge_pashinyan_tbilisi.txt"):
         shutil.copy(SAMPLES / name, inbox / name)
     wh = tmp_path / "wh" / "news.duckdb"
-    proc = serve(prefect_server, tmp_path, f'[sources]\ninbox = "inbox"\n'
-                 f'[warehouse]\npath = "wh/news.duckdb"\n', "--interval", "6", "--name", "new-only")
+    proc = serve(prefect_server, tmp_path,
+                 f'[sources]\ninbox = "inbox"\nfeeds = ["{base}/feed.xml"]\n'
+                 f'[warehouse]\npath = "wh/news.duckdb"\n[fetch]\nallow_loopback = true\n',
+                 "--interval", "6", "--name", "new-only")
     try:
         wait_for(lambda: any(r[1] == "succeeded" for r in runs(wh)), 180, "the first scheduled run")
         for name in ("mx_ebrard_canada_call.txt", "qa_doha_trade_surplus.txt"):
             shutil.copy(SAMPLES / name, inbox / name)
-        wait_for(lambda: sum(r[2] for r in runs(wh) if r[1] == "succeeded") >= 4, 180,
-                 "a scheduled run that loads the new files")
+        write_feed(site, base, ["harbour.html", "solar.html"])  # a new entry between runs
+        wait_for(lambda: sum(r[2] for r in runs(wh) if r[1] == "succeeded") >= 6, 180,
+                 "a scheduled run that loads the new files and the new feed entry")
     finally:
         stop(proc)
     done = [r for r in runs(wh) if r[1] == "succeeded"]
     assert len(done) >= 2
-    assert done[0][2] == 2  # the first run loads the inbox
-    assert sorted(r[2] for r in done[1:] if r[2]) == [2]  # one later run loads the two new files
-    assert sum(r[2] for r in done) == 4  # nothing loaded twice
+    assert done[0][2] == 3  # the first run loads the inbox and the feed's one entry
+    assert sum(r[2] for r in done) == 6  # every later run loads only what is new; nothing twice
+    with duckdb.connect(str(wh), read_only=True) as con:
+        urls = con.execute("SELECT url FROM dim_article WHERE url IS NOT NULL ORDER BY url").fetchall()
+        sources = con.execute("SELECT DISTINCT s.name FROM dim_article JOIN dim_source s "
+                              "USING (source_key) WHERE url IS NOT NULL ORDER BY 1").fetchall()
+    assert urls == [(f"{base}/harbour.html",), (f"{base}/solar.html",)]  # each fetched once
+    assert sources == [("Coastline Herald",), ("Steppe Energy Review",)]  # the pages' outlets
 
 
 def test_a_run_that_outlasts_its_interval_is_never_overlapped(prefect_server, tmp_path):
