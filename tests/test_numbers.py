@@ -187,3 +187,26 @@ def test_new_units(text, value, unit):
 @pytest.mark.parametrize("text", ["a deal between the two companies", "the two utilities agreed"])
 def test_party_references_are_not_figures(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,words,value,unit", [
+    # a compound number word with "hundred and"
+    ("Wine sales reached six hundred and forty million dollars.", "six hundred and forty million dollars",
+     640_000_000, "USD"),
+    # wet or dry metric tons are tonnes
+    ("The mine shipped 2.5 million wet metric tons of bauxite.", "2.5 million wet metric tons", 2_500_000,
+     "tonnes"),
+    # police officers and nationals of a country are people
+    ("Some 8,000 police officers guarded the venue.", "Some 8,000", 8000, "people"),
+    ("About 300,000 Bangladeshis work in the emirate.", "About 300,000", 300_000, "people"),
+    # households are counted things (unit None here, `count` as a figure), not people
+    ("The plant will power 90,000 households.", "90,000", 90_000, None),
+    # an irregular plural is a counted thing
+    ("The ministers signed five memoranda on trade.", "five", 5, None),
+])
+def test_round2_units(text, words, value, unit):
+    assert only(text) == (words, value, unit)
+
+
+def test_the_two_officials_is_a_reference_not_a_count():
+    assert find_quantities("The two officials also discussed fisheries.") == []

@@ -124,3 +124,38 @@ def test_year_of(period, year):
 def test_new_period_rules(text, published, period, kind):
     got = refs(text, published)
     assert (period, kind) in [(p, k) for _, p, k in got], got
+
+
+@pytest.mark.parametrize("text,published,period,kind", [
+    # month ranges written "-to-" or "between ... and ..."
+    ("Sales totalled $3bn in the April-to-June quarter.", date(2024, 9, 1), "2024-04/2024-06", "point"),
+    ("Imports fell 4 percent between February and July, the office said.", date(2024, 9, 1),
+     "2024-02/2024-07", "point"),
+    # "the previous year" after a change is the comparison year
+    ("Exports rose 5 per cent over the previous year.", date(2024, 9, 1), "2023", "compare"),
+    # founded in a year, with a perfect after it: cumulative since founding
+    ("The fund, founded in 1974, has financed more than 90 schools.", date(2024, 9, 1), "1974/", "since"),
+    # "since then" takes the year mentioned before it
+    ("The bridge opened in 2015 and has carried 40 million vehicles since then.", date(2024, 9, 1),
+     "2015/", "since"),
+    # opening years are deadlines
+    ("The pipeline, which came online in 2019, carries 10 bcm a year.", date(2024, 9, 1), "2019", "deadline"),
+])
+def test_round2_period_rules(text, published, period, kind):
+    got = refs(text, published)
+    assert (period, kind) in [(p, k) for _, p, k in got], got
+
+
+def test_numeric_dates_and_last_week_give_no_period():
+    got = refs("TASHKENT, 03.07.2024 - Last week the bank signed a loan.", date(2024, 7, 3))
+    assert all(p is None for _, p, _ in got), got
+
+
+def test_as_of_a_month_is_a_standing_stock_without_period():
+    got = refs("Korea had 9,000 projects as of the end of February.", date(2024, 3, 12))
+    assert [(p, k) for _, p, k in got] == [(None, "relative")], got
+
+
+def test_due_to_be_done_is_a_deadline():
+    got = refs("Contracts are due to be awarded in the first half of the year.", date(2025, 3, 1))
+    assert [k for _, _, k in got] == ["deadline"], got

@@ -36,7 +36,8 @@ PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date|existi
 # "targeting X this year, up from Y recorded in 2023": the level compared with is a fact.
 PRIOR_LEVEL = re.compile(r"(?i)\b(?:up|down)\s+from\s+$")
 # "a 224 km line that Türkiye plans to build": a size in front of a noun takes the plan of its relative clause.
-NP_RELATIVE = re.compile(r"^(?:[\s-]+[a-z][\w-]*){1,3}\s+(?:that|which)\b[^,;.]*")
+NP_RELATIVE = re.compile(r"^(?:[\s-]+[a-z][\w-]*){1,3}(?:\s+with\s+[\w,-]+(?:\s+[a-z][\w-]*){1,2})?"
+                         r"\s+(?:that|which)\b[^,;.]*")
 # "increase ... to $10 billion": a present or future push towards a level is a goal.
 TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|bring(?:ing)?|boost(?:ing)?|"
                     r"expand(?:ing)?|tak(?:e|ing)|doubl(?:e|ing)|reach(?:ing)?\s+the\s+level\s+of)\b"
@@ -58,7 +59,7 @@ CITED_BEFORE = re.compile(r"(?i)(?:according\s+to|data\s+(?:from|of)|figures\s+f
                           r"(?:released|published|issued|compiled)\s+(?:\w+\s+){0,3}?by|"
                           r"statement\s+(?:issued\s+)?by)\s+(?:data\s+(?:from|of)\s+)?(?:the\s+)?$")
 CITED_AFTER = re.compile(r"^\)?(?:\s*\([^)]{1,12}\))?\s*(?:said|says|reported|reports|showed|shows|"
-                         r"announced|noted|stated)\b(?!\s+(?:it|that\s+it)\b)")
+                         r"announced|noted|stated)\b(?!\s+(?:it|its|their|that\s+it|that\s+its)\b)")
 OBJECT_BEFORE = re.compile(r"(?i)\b(?<!according\s)(?:to|with|in|into|from|for|towards|against|by|at|met|meets|"
                            r"received|receives|hosted|hosts|welcomed)\s+"
                            r"(?:the\s+|its\s+|their\s+)?$")
@@ -66,7 +67,8 @@ INVESTOR_FROM = re.compile(r"(?i)\b(?:investments?|fdi|inflows?|capital)\s+from\
 TRADE_BLOC = re.compile(r"\b(?:Union|Community|Alliance|Bloc|Area|Mercosur|ASEAN|EAEU|EU|GCC|APEC|SCO|BRICS|"
                         r"Cooperation\s+Council|Economic\s+Cooperation|Organization\s+of\s+Turkic\s+States|"
                         r"Commonwealth)\b")
-LIST_INTRO = re.compile(r"(?i)\b(?:including|such\s+as|like|namely|notably)\s+(?:the\s+)?$")
+LIST_INTRO = re.compile(r"(?i)\b(?:including|such\s+as|like|namely|notably)\s+(?:(?:[a-z][\w-]*\s+){1,3}?"
+                        r"(?:from|in|of)\s+)?(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 COORDINATED = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$")
 TRADE_WORDS = re.compile(r"(?i)\b(?:trade|turnover|export\w*|import\w*|commerce|shipments?)\b")
@@ -79,6 +81,9 @@ CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
                          r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
+# A percentage reached or held is a level (a share), not a change.
+LEVEL_BEFORE = re.compile(r"(?i)\b(?:reach|reaching|stand\s+at|stood\s+at|hold|holds|held|own|owns)\s+"
+                          r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|a|an)\s+)?$")
 # Sizes and capacities of built things: they belong to whoever builds or runs it, not to the country.
 SIZE_UNITS = frozenset("km m MW GW kW sq km sq m hectares acres".split()) | {"sq km", "sq m"}
 LENDING = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit\s+lines?|lines?\s+of\s+credit|financing|arrange)\b")
@@ -115,6 +120,8 @@ def metric_cues() -> list[Cue]:
 @lru_cache(maxsize=8192)
 def _cue_hits(text: str, where: str) -> tuple[tuple[int, int, str], ...]:
     """Metric cue hits in a text window (cached: the same windows recur for the figures of a sentence)."""
+    if not _any_cue(where).search(text):
+        return ()  # one pass rules out the windows with no cue at all
     hits = []
     for cue in _cues_at(where):
         hits.extend((m.start(), m.end(), cue.metric) for m in cue.pattern.finditer(text))
@@ -124,6 +131,12 @@ def _cue_hits(text: str, where: str) -> tuple[tuple[int, int, str], ...]:
 @cache
 def _cues_at(where: str) -> tuple[Cue, ...]:
     return tuple(c for c in metric_cues() if c.where == where)
+
+
+@cache
+def _any_cue(where: str) -> re.Pattern[str]:
+    """The union of the cues of one kind, to skip windows without any."""
+    return re.compile("|".join(f"(?:{c.pattern.pattern[4:]})" for c in _cues_at(where)), re.I)
 
 
 @cache
@@ -241,7 +254,7 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
         obj = bool(OBJECT_BEFORE.search(text[max(0, mt.start - 20):mt.start])) and not \
             INVESTOR_FROM.search(text[max(0, mt.start - 40):mt.start])
         # Members of a list ("including Laos, Indonesia and Singapore") are examples, not parties.
-        if LIST_INTRO.search(text[max(0, mt.start - 20):mt.start]) or (
+        if LIST_INTRO.search(text[max(0, mt.start - 45):mt.start]) or (
                 listed is not None and LIST_GAP.fullmatch(text[listed:mt.start])):
             listed = mt.end
             continue
@@ -257,7 +270,7 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
         first.setdefault(mt.name, mt.start)
     # The dateline place and its country are the article's home ground.
     dateline = [mt for mt in mentions if mt.kind == "location" and mt.start < 60
-                and re.match(r"[\s,.]*(?:[A-Z][a-z]+,?\s*)?(?:[—–:-]|\.|,\s*[A-Z][a-z]+\s+\d)",
+                and re.match(r"[\s,.]*(?:[A-Z][a-z]+,?\s*)?(?:\([^)]{1,30}\)\s*)?(?:[—–:-]|\.|,\s*[A-Z][a-z]+\s+\d)",
                              text[mt.end:mt.end + 30])]
     if dateline:
         locs[dateline[0].name] += 2
@@ -362,13 +375,19 @@ def _metric(text: str, q: Quantity, s: int, e: int, prev_end: int, noun: str | N
         if tight:
             m = min(tight)[2]
             return ("growth", -1) if m == "decline" else (("growth", 1) if m == "growth" else (m, 1))
+        if re.match(r"\s+(?:[a-z]+\s+){0,2}(?:stake|share|interest)\b", after):
+            return "share", 1  # "a 15% equity stake"
         window = text[max(s, prev_end):q.start]
         hits = [h for h in _cue_hits(window, "before") if h[2] in ("growth", "decline", "share")]
         if hits:
-            h = max(hits, key=lambda x: x[1])
+            h = max(hits, key=lambda x: (x[1], x[1] - x[0]))  # "made up" over "up"
+            if h[1] < len(window.rstrip()) - 25 and LEVEL_BEFORE.search(window):
+                return "share", 1  # "... aims to reach 52%": a level, not a change
             if h[2] == "share":
                 return "share", 1
             return "growth", -1 if h[2] == "decline" else 1
+        if LEVEL_BEFORE.search(window):
+            return "share", 1
         return ("share", 1) if re.match(r"\s*of\b", after) else ("growth", 1)
     # Money: a change only when the cue sits right before the amount ("an increase of $700m").
     near = text[max(s, q.start - 30):q.start]
@@ -423,7 +442,8 @@ def _is_baseline(text: str, q: Quantity, s: int, e: int) -> bool:
 
 
 def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str | None:
-    before = text[s:q.start]
+    hard = [m.end() for m in re.finditer(r";|\s[—–]\s", text[s:q.start])]
+    before = text[s + (hard[-1] if hard else 0):q.start]
     brk = AFTER_BREAK.search(text, q.end, e)
     after = text[q.end:min(clause_end, brk.start() if brk else e)]
     baseline = BASELINE.search(text[max(s, q.start - 30):q.start]) and BASELINE_AFTER.match(text[q.end:e])
@@ -432,7 +452,7 @@ def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str |
         a = m.end()
     present = PRESENT_FACT.search(text[a:q.start])
     prior = PRIOR_LEVEL.search(text[max(s, q.start - 12):q.start])
-    rel = NP_RELATIVE.match(text[q.end:e]) if re.search(r"(?i)\b(?:a|an|the|its)\s+$",
+    rel = NP_RELATIVE.match(text[q.end:e]) if re.search(r"(?i)\b(?:a|an|the|its|with)\s+$",
                                                          text[max(s, q.start - 6):q.start]) else None
     if rel and TARGET_CUES.search(rel.group(0)) and not present:
         return "target"
@@ -445,6 +465,9 @@ def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str |
         if pattern.search(text[max(s, q.start - 30):q.start]):
             return qual
     return None
+
+
+STRONG_BREAK = re.compile(r"[;]|\b(?:which|while|whereas|whose)\b|,\s*(?:and|but)\s+(?!the\s+same\b)")
 
 
 def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, str | None]:
@@ -460,9 +483,16 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
     # belongs to that other clause.
     brk = AFTER_BREAK.search(text, q.end, min(len(text), q.end + 300))
     cands = [r for r in cands if r.start < q.start or brk is None or r.start < brk.start()
-             or not re.search(r"[;(]|\b(?:which|that|while|whereas)\b|,\s*(?:and|but)\b", text[q.end:r.start])]
+             or not re.search(r"[;(]|\b(?:which|that|while|whereas|whose)\b|,\s*(?:and|but|including)\b",
+                              text[q.end:r.start])]
+    # "Webuild, the main contractor since 2016, currently employs 9,400": a present stock, not the span
+    cands = [r for r in cands if r.start >= q.start or not re.search(r"(?i)\b(?:currently|now|today)\b",
+                                                                     text[r.end:q.start])]
     if not cands:
         return None, None
+    # A time in the figure's own clause beats a nearer one across ", and" or ";".
+    own = [r for r in cands if r.start >= q.start or not STRONG_BREAK.search(text[r.end:q.start])]
+    cands = own or cands
     if PRIOR_LEVEL.search(text[max(0, q.start - 12):q.start]):
         # "up from $2.5bn recorded in 2023": the level compared with has the time after it
         later = [r for r in cands if r.start >= q.end and r.start - q.end < 40]
@@ -478,10 +508,11 @@ FINANCING = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit\s+lines?|lines?\s+o
                        r"allocat\w*|extend(?:s|ed)?|provid(?:e|es|ed|ing)|arrang(?:e|es|ed|ing)|tranche)\b")
 FIN_BREAK = re.compile(r"[;—–]|\s-\s|\b(?:which|while|whereas|whose|where|when)\b|,\s*(?:and|but|while)\b|"
                        r",\s*(?:according|the\s+\w+\s+said|\w+\s+said)\b")
+LOAN_WORDS = re.compile(r"(?i)\b(?:loans?|lend(?:s|ing)?|lent|credit|financ\w*|fund(?:s|ed|ing)?|tranche)\b")
 OWN_MONEY = re.compile(r"(?i)\b(?:own\s+(?:funds|money|capital|resources)|equity)\b")
 RECIPIENT_BEFORE = re.compile(r"(?i)\b(?:to|for|with|in|into|across|throughout)\s+(?:the\s+|its\s+)?"
                               r"(?:[a-z][\w-]*\s+){0,3}$")
-LENDER_BEFORE = re.compile(r"(?i)\b(?:from|by|led\s+by)\s+(?:the\s+)?$")
+LENDER_BEFORE = re.compile(r"(?i)\b(?:from|by|led\s+by)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)?$")
 LEND_VERB_BEFORE = re.compile(r"(?i)\b(?:lend|lends|lent|lending|loan|grant)\s+(?:the\s+)?$")
 
 
@@ -489,7 +520,8 @@ LEND_VERB_BEFORE = re.compile(r"(?i)\b(?:lend|lends|lent|lending|loan|grant)\s+(
 OPERATOR_AFTER = re.compile(r"^(?:\s*\([^)]{1,40}\))?,?\s*(?:(?:which|that|who)\s+)?(?:(?:currently|now|also|already)\s+)?"
                             r"(?:runs|operates|is\s+(?:building|developing|constructing|running|operating)|builds|"
                             r"develops|manages|will\s+(?:operate|run|build)|plans\s+to\s+build|owns)\b")
-OPERATOR_BEFORE = re.compile(r"(?i)\b(?:(?:run|operated|built|developed|backed|managed|owned|constructed)\s+by|"
+OPERATOR_BEFORE = re.compile(r"(?i)\b(?:(?:run|operated|built|developed|backed|managed|owned|constructed|"
+                             r"paid\s+for)\s+by|"
                              r"handed\s+(?:\w+\s+){0,4}?to|main\s+contractor)\s+(?:the\s+)?$")
 
 
@@ -552,14 +584,15 @@ def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parti
     regions = [p for p in memo.get("regions", []) if a <= p.start < b]
     lender = None
     recipient = None
-    from_p = [p for p in here if LENDER_BEFORE.search(text[max(s, p.start - 12):p.start])]
+    from_p = [p for p in here if LENDER_BEFORE.search(text[max(s, p.start - 40):p.start])]
     agents = [p for p in here if not p.obj and p.start < q.start
               and not LEND_VERB_BEFORE.search(text[max(a, p.start - 12):p.start])]
     verb = FINANCING.search(text, a, q.start)
     if from_p:
-        lender = from_p[0]
+        lender = min(from_p, key=lambda p: (p.start < q.start, abs(p.start - q.start)))
         i = here.index(lender)
         if i + 1 < len(here) and COORDINATED.match(re.sub(r"^\s*\([^)]{1,15}\)", "", text[lender.end:here[i + 1].start])):
+            memo.setdefault("lenders", set()).update((lender.name, here[i + 1].name))
             lender = None  # two lenders together: no single counterpart
             memo["joint"] = True
         if agents and agents[-1] is not (lender or from_p[0]) and agents[-1].start < from_p[0].start:
@@ -578,13 +611,16 @@ def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parti
     if not here and not regions and not memo.get("lender"):
         return None  # nothing in the clause and no loan before it: the general rules decide
     lender_name = lender.name if lender else None
-    if lender is None and not from_p:
+    if lender is None and not from_p and LOAN_WORDS.search(clause):
+        # "the fund's lending to the country", "89.2 billion yen will fund ...": the lender of the story
         lender_name = memo.get("lender") or (partner if partner in memo.get("orgs", ()) else None)
     if recipient is not None:
         recipient_name = recipient.name
     elif memo.get("recipient") and (lender is None or lender_name == memo.get("lender")
                                     or memo.get("joint")):
         recipient_name = memo["recipient"]
+    elif memo.get("lead") and memo["lead"] != lender_name and memo["lead"] not in memo.get("lenders", ()):
+        recipient_name = memo["lead"]  # "X announced financial close ...": the company the story is about
     else:
         recipient_name = home if home != lender_name else None
     if lender_name == recipient_name:
@@ -624,9 +660,11 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
                 return subject, own[-1].name if own[-1].start < q.start else own[0].name
             return subject, min((p for p in states if p.name != subject),
                                 key=lambda p: abs(p.start - q.start)).name
-        if context and context[0] not in (None, subject):
+        def trade_party(name: str | None) -> bool:
+            return bool(name) and name != subject and bool(country_code(name) or TRADE_BLOC.search(name))
+        if context and trade_party(context[0]):
             return subject, context[0]
-        if context and context[1] not in (None, subject):
+        if context and trade_party(context[1]):
             return subject, context[1]
         if partner and partner != subject and (country_code(partner) or TRADE_BLOC.search(partner)):
             return subject, partner
@@ -663,7 +701,9 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
         if q.unit in SIZE_UNITS:
             # A physical measure of a project: the organization carrying it out, else nobody.
             org = context[0] if context else None
-            return (org if org in orgs else None), None
+            if org in orgs and org not in (memo or {}).get("lenders", ()):
+                return org, None
+            return home, None  # where no operator is named, the host state
         # A counterpart carried over from an earlier sentence is a state; an organization there
         # (the lender, the agency) was a party to that sentence's figure, not to this one.
         def carried(name: str | None) -> str | None:
@@ -702,7 +742,15 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
         if i + 1 < len(here) and COORDINATED.match(text[subject_p.end:here[i + 1].start]):
             counterpart = here[i + 1].name
         else:
-            rest = [p for p in states if p.name != subject]
+            fa = s
+            for m in FIN_BREAK.finditer(text, s, q.start):
+                fa = m.end()
+            m = FIN_BREAK.search(text, q.end, e)
+            fb = m.start() if m else e
+            # another state in the figure's own clause ("..., while Chinese investment rose" is not it)
+            rest = [p for p in states if p.name != subject and fa <= p.start < fb]
+            if not rest and subject == home:
+                rest = [p for p in states if p.name != subject]  # "..., while Kazakhstan channeled $1bn"
             if rest and metric == "investment":
                 counterpart = rest[0].name
     if counterpart is None and metric == "investment" and subject not in (None, home) and home and \
@@ -710,7 +758,8 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
             not re.search(r"(?i)\bportfolio\b", text[s:e]) and country_code(subject or "") is not None:
         counterpart = home
     if counterpart is None and subject == home and metric in ("project_count", "project_value") and \
-            any(p.name == partner and p.start < q.start for p in parties):
+            any(p.name == partner and p.start < q.start for p in parties) and \
+            not re.search(r"(?i)\bcosts?\b", text[s:q.start]):
         counterpart = partner  # the projects are run with the article's main partner, named before them
     if subject == counterpart:
         counterpart = None
@@ -724,9 +773,21 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     starts = [s for s, _ in sentences]
     parties, home, partner = _parties(text, mentions)
     parties = sorted(parties + _home_references(text, home, parties), key=lambda p: p.start)
+    lead_end = sentences[0][1] if sentences else 0
+    # the lead sentence's own actors, sources included ("X announced ...")
+    outer = _outermost(mentions)
+    lead = [Party(mt.start, mt.end, mt.name, mt.kind, True, False) for mt in outer
+            if mt.start < lead_end and mt.kind != "person"
+            and not OBJECT_BEFORE.search(text[max(0, mt.start - 20):mt.start])
+            and not re.search(r"[(/]\s*$", text[max(0, mt.start - 2):mt.start])
+            and not SOURCE_AFTER.match(text[mt.end:mt.end + 30])
+            and not re.match(r"\s+(?:has\s+)?(?:learned|learnt)\b", text[mt.end:mt.end + 20])]
+    lead = sorted((p for p in lead if not (p.kind == "location" and p.start < 60)), key=lambda p: p.start)
     memo: dict = {"orgs": {p.name for p in parties if p.kind == "organization"},
+                  # the organization the lead sentence is about, when it leads with one
+                  "lead": lead[0].name if lead and lead[0].kind == "organization" else None,
                   "operators": _operators(text, [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
-                                                 for mt in _outermost(mentions) if mt.kind == "organization"]),
+                                                 for mt in outer if mt.kind == "organization"]),
                   "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
                   "regions": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
                               if mt.kind == "location" and place_of(mt.name)[0] == "region"]}
@@ -837,16 +898,22 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     return figures
 
 
+CHANGE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3},\s+(?:a|an|up|down)\s+(?:(?:rise|increase|decrease|drop|fall|decline|"
+                          r"growth|jump|gain)\s+of\s+)?(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?$")
 CHANGE_TO = re.compile(r"^[^.;:]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$")
 
 
 def _changes_take_their_level(text: str, placed: list[tuple[Quantity, Figure]]) -> None:
     """"fell 4.2% to $3.6 billion": a change takes the parties (and period) of the level it leads to."""
     for (qa, fa), (qb, fb) in zip(placed, placed[1:]):
-        if fa.metric != "growth" or fa.unit != "percent" or fb.metric == "growth":
+        if fa.metric == "growth" and fa.unit == "percent" and fb.metric != "growth" and \
+                CHANGE_TO.match(text[qa.end:qb.start]):
+            level, change = fb, fa
+        elif fb.metric == "growth" and fb.unit == "percent" and fa.metric != "growth" and \
+                CHANGE_AFTER.match(text[qa.end:qb.start]):
+            level, change = fa, fb  # "reached $712 million last year, a rise of 40 per cent"
+        else:
             continue
-        if not CHANGE_TO.match(text[qa.end:qb.start]):
-            continue
-        fa.subject, fa.counterpart = fb.subject, fb.counterpart
-        if fa.period is None:
-            fa.period = fb.period
+        change.subject, change.counterpart = level.subject, level.counterpart
+        if change.period is None:
+            change.period = level.period

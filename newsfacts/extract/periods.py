@@ -143,7 +143,7 @@ def _rules():
         lambda m, p: (None, "compare"))
     add(r"(?-i:\b(?P<last>[Ll]ast\s+|[Tt]his\s+|[Ii]n\s+|[Dd]uring\s+)?(?P<mo>" + MONTH + r"))"
         r"(?!\s*\d)",
-        lambda m, p: _bare_month(m, p))
+        _BARE_MONTH_BUILD)
     add(r"\b" + YP + r"\b", lambda m, p: (str(_year(m["y"], p)), "point") if _year(m["y"], p) else None)
     return R
 
@@ -156,6 +156,9 @@ def _bare_range(m: re.Match, published: date | None):
         return None
     year = published.year if m2 <= published.month else published.year - 1
     return _span(year, m1, m2), "point"
+
+
+AS_OF = re.compile(r"(?i)\bas\s+(?:of|at)\s+(?:the\s+)?(?:(?:end|start|beginning|middle)(?:\s+of|-)\s*)?$")
 
 
 def _bare_month(m: re.Match, published: date | None):
@@ -171,6 +174,10 @@ def _bare_month(m: re.Match, published: date | None):
     return f"{year}-{mo:02d}", "point"
 
 
+def _BARE_MONTH_BUILD(m: re.Match, p: date | None):
+    return _bare_month(m, p)
+
+
 RULES = _rules()
 COMPARE_BEFORE = re.compile(
     r"(?:compared\s+(?:to|with)|than|from|against|versus|vs\.?|relative\s+to|as\s+against|"
@@ -181,7 +188,7 @@ PLAN_WORDS = (r"(?:strategy|plan|programme|program|agenda|vision|roadmap|targets
               r"framework|initiative|summit|forum|expo|games|cup|olympics|budget\s+plan)")
 MODIFIER_AFTER = re.compile(r"^\s*(?:(?:[A-Z][\w-]*\s+){0,4}(?i:" + PLAN_WORDS + r")\b)")
 DEADLINE_BEFORE = re.compile(
-    r"(?i)\b(?:open|opens|opened|opening|came\s+online|come\s+online|went\s+online|finish|finished|finishing|complete|completed|completing|completion|"
+    r"(?i)\b(?:open|opens|opened|opening|due\s+to\s+be\s+\w+|came\s+online|come\s+online|went\s+online|finish|finished|finishing|complete|completed|completing|completion|"
     r"commission|commissioned|commissioning|operational|ready|launch|launched|in\s+service|"
     r"(?:begin|begins|start|starts|enter|enters)\s+(?:services?|operations?|operating|production|"
     r"construction|work|building))\s+(?:\w+\s+){0,4}?"
@@ -213,6 +220,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
                 continue
             got = build(m, published)
             taken.append((a, b))
+            if got is not None and build is _BARE_MONTH_BUILD and AS_OF.search(seg[max(0, a - 30):a]):
+                got = (None, "relative")  # "as of the end of February": a standing stock, no period
             if got is None:
                 continue
             period, kind = got
