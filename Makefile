@@ -29,6 +29,7 @@ eval: $(STAMP)
 	$(BIN)/newsfacts eval --gold ../shared/corpus/seed --gold ../shared/corpus/dev
 	$(BIN)/newsfacts eval --gold tests/fixtures/gold
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind2
 
 # Benchmarks (figures to stdout and warehouse/bench.json); not part of the tests.
 bench: $(STAMP)
