@@ -8,6 +8,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # The library logs what it reads, skips and loads through `logging`; show it in Prefect too.
 os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
 
+import logging  # noqa: E402
 from datetime import datetime, timezone  # noqa: E402
 
 from prefect import flow, task  # noqa: E402
@@ -16,6 +17,9 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 
 from newsfacts import pipeline, progress, report, warehouse  # noqa: E402
 from newsfacts.config import Settings, load_settings  # noqa: E402
+
+# The library's logger follows Prefect's level, so its lines reach the UI and the terminal.
+logging.getLogger("newsfacts").setLevel(os.environ.get("PREFECT_LOGGING_LEVEL", "INFO").upper())
 
 
 @task(name="scan-inbox", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

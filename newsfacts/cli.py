@@ -31,10 +31,11 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _quiet_prefect() -> None:
+def _quiet_prefect(verbose: bool = False) -> None:
     """Keep Prefect's own logging out of the user's terminal unless asked for."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
 
@@ -52,11 +53,13 @@ def run(inbox: InboxOpt = None, warehouse_path: WarehouseOpt = None,
         runner: Annotated[str, typer.Option("--runner", help="Task runner: default or dask.")] = "default",
         dask_address: Annotated[Optional[str], typer.Option(
             "--dask-address", help="Scheduler of a running Dask cluster, e.g. tcp://10.0.0.5:8786 "
-                                   "(default: a local cluster of two worker processes).")] = None) -> None:
+                                   "(default: a local cluster of two worker processes).")] = None,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the run's log: what it "
+                                              "read, skipped and loaded.")] = False) -> None:
     """Run the ETL flow once: ingest the inbox, extract, validate, load and publish."""
     if runner not in ("default", "dask"):
         _fail(f"unknown runner {runner!r}; use default or dask", 2)
-    _quiet_prefect()
+    _quiet_prefect(verbose)
     from flows.etl import dask_etl, etl  # Prefect loads only for the commands that run flows
 
     flow_fn = dask_etl(dask_address) if runner == "dask" else etl
