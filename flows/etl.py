@@ -102,10 +102,15 @@ def etl(inbox: str | None = None, warehouse_path: str | None = None,
         return pipeline.skipped(run, stale)
     with warehouse.writer_lock(settings, wait_seconds=_lock_wait(settings)):
         progress.stage("ingest")
-        paths = scan_task(settings)
+        paths, unchanged = scan_task(settings)
+        if not paths and not (settings.feeds or settings.urls):
+            summary = pipeline.nothing_new(run, unchanged)
+            create_markdown_artifact(key="newsfacts-run", markdown=report.summary_markdown(summary),
+                                     description=f"newsfacts run {summary.run_id}")
+            return summary
         known = known_task(settings)
         begin_task(run)
-        tally, seen = pipeline.Tally(), set()
+        tally, seen = pipeline.Tally(files_unchanged=unchanged), set()
 
         def process(contents) -> None:
             nonlocal tally

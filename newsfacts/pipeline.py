@@ -74,6 +74,7 @@ class RunSummary:
     articles_quarantined: int = 0
     rows_quarantined: int = 0
     rejected_inputs: int = 0
+    files_unchanged: int = 0
     loaded: dict[str, int] = field(default_factory=dict)
     expectations_passed: int = 0
     expectations_failed: int = 0
@@ -107,16 +108,45 @@ def skipped(run: RunContext, reason: str) -> RunSummary:
 
 
 @timing.stage("ingest")
-def scan(settings: Settings) -> list[Path]:
-    """The inbox's input files, in a stable order."""
+def scan(settings: Settings) -> tuple[list[Path], int]:
+    """The inbox's files that changed since a published run read them, and how many did not."""
     paths = list_inbox(settings.inbox)
-    log.info("found %d files in %s", len(paths), settings.inbox)
-    return paths
+    seen = warehouse.ingested_files(settings.warehouse)
+    fresh = [p for p in paths if seen.get(str(p)) != _signature(p)]
+    log.info("found %d files in %s; skipped %d unchanged since a run read them", len(paths),
+             settings.inbox, len(paths) - len(fresh))
+    return fresh, len(paths) - len(fresh)
+
+
+def nothing_new(run: RunContext, unchanged: int) -> RunSummary:
+    """The summary of a run that found nothing to read: it publishes nothing, not even audit."""
+    message = f"nothing new: {unchanged} inbox files unchanged since a run read them"
+    log.info("%s", message)
+    return RunSummary(run_id=run.run_id, status="succeeded", files_unchanged=unchanged,
+                      warehouse=str(run.settings.warehouse), message=message)
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # a dangling link: read it, so that it is refused with its reason
+    return st.st_size, st.st_mtime_ns
+
+
+def _files_frame(paths: Sequence[str], run: RunContext) -> pd.DataFrame:
+    rows = []
+    for p in paths:
+        sig = _signature(Path(p))
+        if sig is not None:
+            rows.append({"path": p, "size": sig[0], "mtime_ns": sig[1], "run_id": run.run_id,
+                         "ingested_at": run.started_at})
+    return pd.DataFrame(rows, columns=["path", "size", "mtime_ns", "run_id", "ingested_at"])
 
 
 def ingest(settings: Settings) -> InboxContents:
-    """Read the whole inbox at once (small inboxes, tests); runs read it chunk by chunk."""
-    return read_chunk(scan(settings), settings, set())
+    """Read the inbox's changed files at once (small inboxes, tests); runs read by chunks."""
+    return read_chunk(scan(settings)[0], settings, set())
 
 
 @timing.stage("ingest")
@@ -200,6 +230,7 @@ def combine(parts: Sequence[InboxContents]) -> InboxContents:
         out.rejected += p.rejected
         out.duplicates += p.duplicates
         out.read_ok += p.read_ok
+        out.paths += p.paths
         out.files += p.files
     return out
 
@@ -367,6 +398,7 @@ class Tally:
     """What the chunks of one run added up to, for its audit row, checks and report."""
 
     files_read: int = 0
+    files_unchanged: int = 0
     articles_new: int = 0
     articles_known: int = 0
     articles_duplicate: int = 0
@@ -392,6 +424,7 @@ class Tally:
         passed = int(results["is_success"].sum()) if len(results) else 0
         return RunSummary(
             run_id=run.run_id, status=status, files_read=self.files_read,
+            files_unchanged=self.files_unchanged,
             articles_new=self.articles_new, articles_known=self.articles_known,
             articles_duplicate=self.articles_duplicate,
             articles_quarantined=self.articles_quarantined,
@@ -433,6 +466,7 @@ def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: Ru
         warehouse.record_quarantine(con, checked.quarantine)
         warehouse.release_readable(con, contents.read_ok, run.run_id)
         warehouse.mark_released(con, list(released))
+        warehouse.record_ingested(con, _files_frame(contents.paths, run))
         con.execute("COMMIT")
     except BaseException:
         warehouse.discard(con, run.settings)
@@ -539,10 +573,12 @@ def run_once(settings: Settings) -> RunSummary:
     """The whole ETL without an orchestrator (tests, benchmarks); flows/etl.py is the same chain."""
     run = start_run(settings)
     with warehouse.writer_lock(settings):
-        paths = scan(settings)
+        paths, unchanged = scan(settings)
+        if not paths and not (settings.feeds or settings.urls):
+            return nothing_new(run, unchanged)
         known = warehouse.published_article_ids(settings.warehouse)
         begin(run)
-        tally, seen = Tally(), set()
+        tally, seen = Tally(files_unchanged=unchanged), set()
 
         def process(contents: InboxContents) -> None:
             nonlocal tally

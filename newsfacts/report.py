@@ -14,6 +14,7 @@ def summary_rows(s: RunSummary) -> list[tuple[str, str]]:
         ("run", s.run_id),
         ("status", s.status),
         ("files read", str(s.files_read)),
+        ("files skipped (unchanged since read)", str(s.files_unchanged)),
         ("articles new", str(s.articles_new)),
         ("articles skipped (already loaded)", str(s.articles_known)),
         ("articles skipped (duplicate text)", str(s.articles_duplicate)),
@@ -41,7 +42,7 @@ def summary_markdown(s: RunSummary) -> str:
     """The run summary and its failing expectations as markdown (the Prefect artifact)."""
     lines = [f"# newsfacts run {s.run_id}", "", "| | |", "|---|---|"]
     lines += [f"| {k} | {_cell(v)} |" for k, v in summary_rows(s)]
-    if s.status != "running" and Path(s.warehouse).exists():
+    if s.status not in ("running", "skipped") and s.files_read and Path(s.warehouse).exists():
         failing = [r for r in validation_report(Path(s.warehouse), s.run_id).results
                    if not r["is_success"]]
         lines += ["", f"## Failing expectations ({len(failing)})", ""]

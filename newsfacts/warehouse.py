@@ -27,7 +27,7 @@ STAR_TABLES = (
     "dim_location", "dim_project", "dim_metric", "fact_figure", "fact_meeting",
     "bridge_meeting_participant", "fact_mention", "fact_project_mention",
 )
-AUDIT_TABLES = ("etl_run", "validation_result", "quarantine")
+AUDIT_TABLES = ("etl_run", "validation_result", "quarantine", "ingested_file")
 TABLES = STAR_TABLES + AUDIT_TABLES
 
 PARAM = re.compile(r"\$([a-z_]+)")
@@ -212,6 +212,30 @@ def published_article_ids(path: Path) -> set[str]:
             return {r[0] for r in con.execute("SELECT article_id FROM dim_article").fetchall()}
         except duckdb.CatalogException:
             return set()
+
+
+def ingested_files(path: Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of every file the published warehouse has read, by path."""
+    if not path.exists():
+        return {}
+    with connect(path, read_only=True) as con:
+        try:
+            return {p: (size, mtime) for p, size, mtime in
+                    con.execute("SELECT path, size, mtime_ns FROM ingested_file").fetchall()}
+        except duckdb.CatalogException:
+            return {}
+
+
+def record_ingested(con: duckdb.DuckDBPyConnection, files: pd.DataFrame) -> None:
+    """Remember the files a run read (path, size, mtime_ns, run_id, ingested_at)."""
+    if files.empty:
+        return
+    con.register("f_new", files)
+    try:
+        con.execute("""INSERT OR REPLACE INTO ingested_file
+                       SELECT path, size, mtime_ns, run_id, ingested_at FROM f_new""")
+    finally:
+        con.unregister("f_new")
 
 
 def published_run(path: Path, run_id: str) -> dict | None:

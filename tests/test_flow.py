@@ -88,11 +88,17 @@ def test_flow_loads_validates_and_is_idempotent(harness, inbox, tmp_path):
                for a in artifacts)
 
     second = etl(inbox=str(inbox), warehouse_path=str(wh))
-    assert (second.articles_new, second.articles_known) == (0, 2)
-    c2 = counts(wh)
-    assert {t: c2[t] for t in warehouse.STAR_TABLES} == {t: c1[t] for t in warehouse.STAR_TABLES}
-    assert c2["quarantine"] == c1["quarantine"]
-    assert c2["etl_run"] == 2
+    # nothing changed: no file is read again and nothing is published, not even an audit row
+    assert (second.status, second.files_read, second.files_unchanged) == ("succeeded", 0, 5)
+    assert counts(wh) == c1
+    # a file that changes is read again; its article is already known by its text
+    (inbox / "ke_ug.txt").write_text(ARTICLE_A + "\n", encoding="utf-8")
+    third = etl(inbox=str(inbox), warehouse_path=str(wh))
+    assert (third.files_read, third.files_unchanged, third.articles_new, third.articles_known) == (
+        1, 4, 0, 1)
+    c3 = counts(wh)
+    assert {t: c3[t] for t in warehouse.STAR_TABLES} == {t: c1[t] for t in warehouse.STAR_TABLES}
+    assert c3["quarantine"] == c1["quarantine"] and c3["etl_run"] == 2
 
 
 def test_cli_run_sql_report_and_extract(harness, inbox, tmp_path):

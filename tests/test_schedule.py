@@ -169,12 +169,14 @@ def test_a_run_that_outlasts_its_interval_is_never_overlapped(prefect_server, tm
                  f'[warehouse]\npath = "wh/news.duckdb"\n[schedule]\noverlap = "skip"\n',
                  "--interval", "2", "--name", "no-overlap")
     try:
+        wait_for(lambda: any(r[1] == "succeeded" for r in runs(wh)), 240, "the first run")
+        shutil.copy(FIXTURES / "articles" / "with_time.txt", inbox / "late_arrival.txt")
         wait_for(lambda: len([r for r in runs(wh) if r[1] == "succeeded"]) >= 2, 240,
-                 "two completed runs")
+                 "a second run that loads the late file")
     finally:
         stop(proc)
     done = [r for r in runs(wh) if r[1] == "succeeded"]
     spans = sorted((r[3], r[4]) for r in done)
     for (_, end), (start, _) in zip(spans, spans[1:]):
         assert start >= end, "a run started before the previous one had finished"
-    assert sum(r[2] for r in done) == 19  # the sample inbox, loaded exactly once
+    assert sum(r[2] for r in done) == 20  # the sample inbox and the late file, each once

@@ -36,6 +36,7 @@ class InboxContents:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, article_id)
     files: int = 0
     read_ok: list[str] = field(default_factory=list)  # files read without a whole-file error
+    paths: list[str] = field(default_factory=list)  # every inbox file looked at, read or refused
 
 
 # Windows-1251 is accepted only for bytes that are not UTF-8 and read as Cyrillic text: every
@@ -352,7 +353,7 @@ def read_inbox(inbox: Path, max_bytes: int = 20_000_000) -> InboxContents:
 
 def read_files(paths: list[Path], max_bytes: int, seen: set[str], inbox: Path) -> InboxContents:
     """Read some of the inbox's files; an article whose text is in `seen` is a duplicate."""
-    out = InboxContents()
+    out = InboxContents(paths=[str(p) for p in paths])
     seen = set(seen)
     for path in paths:
         refused = refused_link(path, inbox)
