@@ -260,7 +260,8 @@ def batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
 def extract(articles: Sequence[Article], n_process: int = 1) -> list[ArticleFacts]:
     """Extract the facts of a batch of articles, on `n_process` cores."""
     if n_process > 1 and len(articles) >= 2 * n_process:
-        step = -(-len(articles) // n_process)
+        # Several small parts per worker even out articles of different lengths.
+        step = max(8, -(-len(articles) // (4 * n_process)))
         parts = [list(articles[i:i + step]) for i in range(0, len(articles), step)]
         return [f for part in _pool(n_process).map(_extract_part, parts) for f in part]
     return _extract_part(articles)
