@@ -326,10 +326,8 @@ def validate_staged(staged: dict[str, pd.DataFrame], rejected: Sequence[Rejected
         })
     results = _results_frame(outcome.results, run)
     quarantine = pd.DataFrame(rows, columns=QUARANTINE_COLUMNS)
-    blocking = [f"{b.suite}: {b.expectation_type}({b.column or ''}) failed"
-                + (f": {b.error}" if b.error else f", observed {b.observed_value!r}")
-                for b in outcome.blocking_failures]
-    return Checked(outcome.clean, quarantine, results, blocking, outcome.report_path)
+    return Checked(outcome.clean, quarantine, results,
+                   blocking_message(outcome, outcome.blocking_failures), outcome.report_path)
 
 
 def _origin_of(row: dict, staged: dict[str, pd.DataFrame], table: str) -> str | None:
@@ -480,8 +478,7 @@ def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: Ru
 def finish(tally: Tally, run: RunContext) -> RunSummary:
     """Check what the run wrote with the published suites, then publish it atomically or block."""
     s = run.settings
-    done = warehouse.published_run(s.warehouse, run.run_id)
-    if done and done["status"] == "succeeded":
+    if warehouse.published_run_status(s.warehouse, run.run_id) == "succeeded":
         # A retry after the publish: the run is in the warehouse already, report it as it is.
         summary = tally.summary(run, "succeeded")
         summary.loaded = dict(tally.loaded)

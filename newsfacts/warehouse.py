@@ -203,27 +203,38 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict) -> None:
                 f"ON CONFLICT (run_id) DO UPDATE SET {updates}", values)
 
 
-def published_article_ids(path: Path) -> set[str]:
-    """Ids of the articles already in the published warehouse."""
+def _read_published(path: Path, sql: str, params: list | None = None) -> list[tuple] | None:
+    """Rows from the published warehouse, or None when there is none yet (no file or no table)."""
     if not path.exists():
-        return set()
+        return None
     with connect(path, read_only=True) as con:
         try:
-            return {r[0] for r in con.execute("SELECT article_id FROM dim_article").fetchall()}
+            return con.execute(sql, params or []).fetchall()
         except duckdb.CatalogException:
-            return set()
+            return None
+
+
+def published_article_ids(path: Path) -> set[str]:
+    """Ids of the articles already in the published warehouse."""
+    return {r[0] for r in _read_published(path, "SELECT article_id FROM dim_article") or []}
+
+
+def published_urls(path: Path) -> set[str]:
+    """URLs of the articles already in the published warehouse (live sources skip them)."""
+    return {r[0] for r in _read_published(
+        path, "SELECT url FROM dim_article WHERE url IS NOT NULL") or []}
 
 
 def ingested_files(path: Path) -> dict[str, tuple[int, int]]:
     """(size, mtime_ns) of every file the published warehouse has read, by path."""
-    if not path.exists():
-        return {}
-    with connect(path, read_only=True) as con:
-        try:
-            return {p: (size, mtime) for p, size, mtime in
-                    con.execute("SELECT path, size, mtime_ns FROM ingested_file").fetchall()}
-        except duckdb.CatalogException:
-            return {}
+    rows = _read_published(path, "SELECT path, size, mtime_ns FROM ingested_file") or []
+    return {p: (size, mtime) for p, size, mtime in rows}
+
+
+def published_run_status(path: Path, run_id: str) -> str | None:
+    """The status of a run in the published warehouse, or None if it was not published."""
+    rows = _read_published(path, "SELECT status FROM etl_run WHERE run_id = ?", [run_id])
+    return rows[0][0] if rows else None
 
 
 def record_ingested(con: duckdb.DuckDBPyConnection, files: pd.DataFrame) -> None:
@@ -236,28 +247,6 @@ def record_ingested(con: duckdb.DuckDBPyConnection, files: pd.DataFrame) -> None
                        SELECT path, size, mtime_ns, run_id, ingested_at FROM f_new""")
     finally:
         con.unregister("f_new")
-
-
-def published_run(path: Path, run_id: str) -> dict | None:
-    """The audit row of a run in the published warehouse, if it was published."""
-    if not path.exists():
-        return None
-    with connect(path, read_only=True) as con:
-        cur = con.execute("SELECT * FROM etl_run WHERE run_id = ?", [run_id])
-        row = cur.fetchone()
-        return dict(zip([d[0] for d in cur.description], row)) if row else None
-
-
-def published_urls(path: Path) -> set[str]:
-    """URLs of the articles already in the published warehouse (live sources skip them)."""
-    if not path.exists():
-        return set()
-    with connect(path, read_only=True) as con:
-        try:
-            return {r[0] for r in con.execute("SELECT url FROM dim_article WHERE url IS NOT NULL")
-                    .fetchall()}
-        except duckdb.CatalogException:
-            return set()
 
 
 @contextmanager
