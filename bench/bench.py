@@ -33,6 +33,35 @@ def _vm_hwm_mb(pid: int) -> float:
     return 0.0
 
 
+class RssSampler:
+    """Peak resident memory of this process per stage, sampled every few milliseconds."""
+
+    def __init__(self, interval: float = 0.02):
+        import threading
+
+        self.peaks: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, args=(interval,), daemon=True)
+
+    def _loop(self, interval: float) -> None:
+        from newsfacts import timing
+
+        page_mb = os.sysconf("SC_PAGE_SIZE") / 2**20
+        statm = Path("/proc/self/statm")
+        while not self._stop.wait(interval):
+            rss = int(statm.read_text().split()[1]) * page_mb
+            stage = timing.current()
+            self.peaks[stage] = max(self.peaks.get(stage, 0.0), rss)
+
+    def __enter__(self) -> "RssSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def scenario(inbox: str, warehouse: str, processes: int) -> dict:
     """One flow run in this process; prints and returns its figures."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -52,7 +81,8 @@ def scenario(inbox: str, warehouse: str, processes: int) -> dict:
     startup = time.perf_counter() - t_start
     timing.reset()
     t0 = time.perf_counter()
-    summary = etl(inbox=inbox, warehouse_path=warehouse)
+    with RssSampler() as sampler:
+        summary = etl(inbox=inbox, warehouse_path=warehouse)
     wall = time.perf_counter() - t0
     stages = timing.snapshot()
     workers = [p.pid for pool in pipeline._pools.values() for p in pool._processes.values()]
@@ -63,6 +93,7 @@ def scenario(inbox: str, warehouse: str, processes: int) -> dict:
         "orchestration_seconds": max(0.0, wall - sum(stages.values())),
         "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_workers_mb": sum(_vm_hwm_mb(pid) for pid in workers),
+        "rss_main_mb_by_stage": sampler.peaks,
     }
     print("BENCH " + json.dumps(figures))
     return figures
@@ -165,6 +196,8 @@ def main() -> int:
         report["runs"][str(n)] = r
         print(f"{n} articles: {r['wall_seconds']:.1f} s ({n / r['wall_seconds']:.1f} articles/s), "
               f"peak RSS {r['rss_main_mb']:.0f} MB + workers {r['rss_workers_mb']:.0f} MB", flush=True)
+        print("  main process peak by stage (MB): " + ", ".join(
+            f"{k} {v:.0f}" for k, v in sorted(r["rss_main_mb_by_stage"].items())), flush=True)
 
     full = report["runs"][str(big)]
     wh = args.workdir / f"wh_{big}.duckdb"

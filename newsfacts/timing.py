@@ -11,6 +11,7 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _totals: dict[str, float] = defaultdict(float)
 _stack = threading.local()
+_current = "other"  # the innermost stage of the thread that entered one last, for samplers
 
 
 @contextmanager
@@ -24,7 +25,9 @@ def timed(stage: str) -> Iterator[None]:
         parent, started = stack[-1]
         with _lock:
             _totals[parent] += now - started
+    global _current
     stack.append((stage, now))
+    _current = stage
     try:
         yield
     finally:
@@ -34,6 +37,12 @@ def timed(stage: str) -> Iterator[None]:
             _totals[name] += end - started
         if stack:
             stack[-1] = (stack[-1][0], end)
+        _current = stack[-1][0] if stack else "other"
+
+
+def current() -> str:
+    """The stage running now ("other" between stages): lets a sampler attribute memory."""
+    return _current
 
 
 def snapshot() -> dict[str, float]:
