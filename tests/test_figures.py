@@ -20,7 +20,7 @@ NAMES = {
     "Germany": ("location", "Germany"), "German": ("location", "Germany"),
     "France": ("location", "France"), "Malaysia": ("location", "Malaysia"),
     "Japan": ("location", "Japan"), "Japanese": ("location", "Japan"), "China": ("location", "China"),
-    "Chinese": ("location", "China"), "Mumbai": ("location", "Mumbai"), "Qatar": ("location", "Qatar"),
+    "Chinese": ("location", "China"), "Mumbai": ("location", "Mumbai"), "Qatar": ("location", "Qatar"), "Qatari": ("location", "Qatar"),
     "African Development Bank": ("organization", "African Development Bank"),
     "World Bank": ("organization", "World Bank"), "Reuters": ("organization", "Reuters"),
     "Tata Power": ("organization", "Tata Power"),
@@ -138,6 +138,11 @@ def test_qualifier(text, qualifier):
     ("Germany and Georgia have implemented 48 projects since 1995.", "Germany", "Georgia"),
     ("Tata Power, which operates in several countries, including Georgia and Nigeria, "
      "has a capacity of 15 GW.", "Tata Power", None),
+    # who ships to whom, from how the sentence words the flow
+    ("Brazil said imports from Argentina fell to $2.1 billion.", "Brazil", "Argentina"),
+    ("UAE non-oil exports to Kenya came to $900 million.", "United Arab Emirates", "Kenya"),
+    ("Exports from Georgia to Azerbaijan came to $310 million.", "Georgia", "Azerbaijan"),
+    ("Nigeria's shipments of cocoa to Germany stood at $140 million.", "Nigeria", "Germany"),
 ])
 def test_parties(text, subject, counterpart):
     f = one(text)
@@ -437,3 +442,58 @@ def test_a_budget_allocation_does_not_take_the_lender_of_an_earlier_loan():
 def test_a_company_is_no_trade_partner_carried_from_an_earlier_sentence():
     figs = figures("Kenya met Tata Power executives. Kenya's exports rose to $3 billion in 2023.")
     assert figs[0].counterpart is None
+
+
+def test_imports_of_the_pair_go_to_the_side_that_buys():
+    text = ("NAIROBI - Kenya and Qatar held talks. Kenyan officials said Qatar is a key market.\n\n"
+            "Kenya's exports to Qatar reached $95 million in 2023 against imports of $410 million.")
+    by = {f.text: f for f in figures(text)}
+    assert (by["$95 million"].subject, by["$95 million"].counterpart) == ("Kenya", "Qatar")
+    assert (by["$410 million"].metric, by["$410 million"].subject,
+            by["$410 million"].counterpart) == ("imports", "Kenya", "Qatar")
+
+
+def test_a_month_alone_does_not_replace_the_story_period():
+    text = ("Kenya's tea exports rose 9% to $610 million in the July-December period of fiscal year 2023-24.\n\n"
+            "Exports in December alone were $120 million.\n\n"
+            "Black tea fetched $480 million during the six months. Japan took 12% of the shipments.")
+    by = {f.text: f for f in figures(text, published=date(2024, 1, 20))}
+    assert by["$610 million"].period == "2023-07/2023-12"
+    assert by["$120 million"].period == "2023-12"
+    assert by["$480 million"].period == "2023-07/2023-12"
+    assert by["12%"].period == "2023-07/2023-12"
+
+
+def test_a_forecast_does_not_end_the_story_period():
+    text = ("Nigeria posted a trade surplus of $1.2 billion in March, the statistics office said. "
+            "Analysts had expected a surplus of $900 million.\n\n"
+            "Exports rose 3% to $4.1 billion, while imports fell 2% to $2.9 billion.")
+    by = {f.text: f for f in figures(text)}
+    assert by["$900 million"].qualifier == "target"
+    assert [by[t].period for t in ("$4.1 billion", "$2.9 billion")] == ["2024-03", "2024-03"]
+    assert (by["2%"].metric, by["2%"].value) == ("growth", -2)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Shipments of cut flowers slipped 4.5 percent.", -4.5),
+    ("The new line could cut transit times by nearly 30 percent.", -30),
+    ("Coffee prices eased 2 percent in May.", -2),
+])
+def test_falls_are_negative(text, value):
+    f = one(text)
+    assert (f.metric, f.value) == ("growth", value)
+
+
+def test_a_span_of_quarters_is_no_count():
+    figs = figures("Trade stood at $7.1 billion in the four quarters to the end of March 2024.")
+    assert [(f.value, f.period) for f in figs] == [(7_100_000_000, "2023-04/2024-03")]
+
+
+def test_imports_from_the_main_party_belong_to_the_other_side():
+    # Kenya is named most, so it is the article's home party; the imports are still Qatar's.
+    text = ("DOHA - Qatar's trade minister met Kenya's trade minister. Kenya sees Qatar as a market "
+            "for Kenyan tea, and Kenya wants more flights.\n\n"
+            "Qatari imports from Kenya totalled $75 million, while exports to Kenya reached $310 million.")
+    by = {f.text: f for f in figures(text)}
+    assert (by["$75 million"].subject, by["$75 million"].counterpart) == ("Qatar", "Kenya")
+    assert (by["$310 million"].subject, by["$310 million"].counterpart) == ("Qatar", "Kenya")

@@ -42,6 +42,12 @@ def refs(text: str, published: date = PUB):
     ("between 2020 and 2025 the plan runs", "2020/2025"),
     ("trains in 2025-2026 and beyond", "2025/2026"),
     ("by 2030 the corridor will carry more", "2030"),
+    ("Output reached 3.2 million barrels in the four quarters to the end of June 2023.", "2022-07/2023-06"),
+    ("The deficit narrowed in the 12 months ended January 2024.", "2023-02/2024-01"),
+    ("Sugar exports fell in the six months to September 2023.", "2023-04/2023-09"),
+    # no year: the latest such quarter or half begun by publication (2024-03-15)
+    ("Rail cargo to Durban rose in the first quarter.", "2024-01/2024-03"),
+    ("The port handled more boxes in the second half.", "2023-07/2023-12"),
 ])
 def test_single_period(text, period):
     got = [p for _, p, kind in refs(text) if kind in ("point", "since")]

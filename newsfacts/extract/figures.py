@@ -81,6 +81,12 @@ CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
                          r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
+# "during the six months", "in the quarter": the span the story set, named again.
+SPAN_ANAPHORA = re.compile(r"(?i)\b(?:during|in|over|for|of)\s+the\s+(?:(?:\d{1,2}|two|three|four|five|six|seven|"
+                           r"eight|nine|ten|eleven|twelve)\s+months|quarter|half(?:-year)?|period)\b(?!\s+(?:of|to|ended|ending)\b)")
+# "Earnings in December alone": a part of the story's span, not a new span.
+SUB_PERIOD = re.compile(r"(?i)\b(?:" + r"January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December|month|quarter|week)\s+alone\b")
 # A percentage reached or held is a level (a share), not a change.
 LEVEL_BEFORE = re.compile(r"(?i)\b(?:reach|reaching|stand\s+at|stood\s+at|hold|holds|held|own|owns)\s+"
                           r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|a|an)\s+)?$")
@@ -632,6 +638,53 @@ def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parti
     return recipient_name, lender_name
 
 
+TRADE_FLOW = re.compile(r"(?i)\b(?P<flow>export\w*|import\w*|shipments?|shipped|sales|sold|bought|purchases|"
+                        r"purchased|suppl(?:y|ies|ied))\b")
+TRADE_PREP = re.compile(r"(?i)^(?:[^.;:]{0,45}?)\b(?P<prep>to|into|from)\s+(?:the\s+)?$")
+
+
+def _trade_roles(text: str, q: Quantity, s: int, e: int,
+                 states: list[Party]) -> tuple[str | None, str | None] | None:
+    """Whose flow of goods a figure is and with whom, from how the sentence words the flow.
+
+    "Pakistan's exports to Uzbekistan", "UAE non-oil exports", "imports from Ethiopia",
+    "exports from Kenya to Uganda": the exporter (importer) is the subject, the other side the
+    counterpart. Roles in the figure's own clause win over those elsewhere in the sentence.
+    None when the sentence does not say.
+    """
+    def roles_in(a: int, b: int) -> tuple[str | None, str | None]:
+        own = other = None
+        for p in states:
+            if not a <= p.start < b:
+                continue
+            after = text[p.end:min(b, p.end + 40)]
+            if re.match(r"(?i)^(?:[’']s?)?\s+(?:[\w-]+\s+){0,2}(?:export|import|shipment|purchase)", after) \
+                    and not p.obj:
+                own = own or p.name
+                continue
+            before = text[max(a, p.start - 60):p.start]
+            flows = list(TRADE_FLOW.finditer(before))
+            prep = TRADE_PREP.match(before[flows[-1].end():]) if flows else None
+            if not prep:
+                continue
+            flow = flows[-1].group("flow").lower()
+            inbound = flow.startswith(("import", "bought", "purchas"))
+            towards = prep.group("prep").lower() in ("to", "into")
+            if inbound == towards:  # imports into X, exports from X: X's own flow
+                own = own or p.name
+            else:
+                other = other or p.name
+        return own, other
+
+    a, b = _clause_bounds(text, s, e, q.start, q.end)
+    own, other = roles_in(a, b)
+    if own is None and other is None:
+        own, other = roles_in(s, e)
+    if own is None and other is None:
+        return None
+    return own, other
+
+
 def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, parties: list[Party],
                     home: str | None, partner: str | None, context: tuple[str | None, str | None] | None,
                     memo: dict | None = None) -> tuple[str | None, str | None]:
@@ -644,11 +697,16 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
         subject = home
         # Trade runs between states and blocs; a company, bank or ministry in the sentence is no partner.
         states = [p for p in states if p.kind != "organization" or TRADE_BLOC.search(p.name)]
-        if metric == "exports" or (metric == "growth" and EXPORT_WORDS.search(sentence)):
-            exporters = [p for p in states if not p.obj and p.start < q.start]
-            if exporters and exporters[-1].name != home and re.search(
-                    r"(?i)^[’']?s?\s+(?:\w+\s+){0,2}export", text[exporters[-1].end:exporters[-1].end + 30]):
-                subject = exporters[-1].name
+        if metric in ("exports", "imports") or (metric == "growth" and (
+                EXPORT_WORDS.search(sentence) or IMPORT_WORDS.search(sentence))):
+            roles = _trade_roles(text, q, s, e, states)
+            if roles is not None:
+                own, other = roles
+                if own is None:
+                    # "imports from Ethiopia": the other side is the article's pair member facing it
+                    own = home if home != other else (partner if partner != other else None)
+                if own is not None:
+                    return own, (other if other != own else None)
         others = [p.name for p in states if p.name != subject]
         if not others and AGGREGATE.search(sentence):
             return subject, None  # a country's total trade has no partner
@@ -849,7 +907,9 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         metric, sign = _metric(text, q, s, e, prev.end if prev else s, noun)
         qualifier = _qualifier(text, q, s, e, clause_e)
         period, found = _period(q, refs, text)
-        if found is None and (ANAPHORA.search(text[s:e]) or any(r.kind == "compare" for r in refs)) \
+        if found is None and story is not None and SPAN_ANAPHORA.search(text[s:e]):
+            period = story[0]  # "during the six months": the span the story reports on
+        elif found is None and (ANAPHORA.search(text[s:e]) or any(r.kind == "compare" for r in refs)) \
                 and si - last_period_sentence <= 3:
             period = last_period  # "The figure is 21% more compared with 2019": the period before
         baseline = _is_baseline(text, q, s, e)
@@ -859,13 +919,14 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         if found is None and period is None and not baseline and story is not None \
                 and para - story[1] <= 2 and qualifier != "target" and _reported_past(text, s, q.start, e):
             period = story[0]  # a reported statistic goes on in the period the story set
-        elif found is None and period is None:
-            story = None
-        if found == "point" and period:
+        elif found is None and period is None and qualifier != "target":
+            story = None  # a goal or forecast without a period leaves the story's period standing
+        part = found == "point" and SUB_PERIOD.search(text[s:e])
+        if found == "point" and period and not part:
             story = (period, para) if qualifier != "target" else None
         if qualifier == "target" and period and published and (year_of(period) or 9999) < published.year:
             period = None  # a goal is not about a year already past
-        if found in ("point", "since") and period:
+        if found in ("point", "since") and period and not part:
             last_period, last_period_sentence = period, si
         if metric == "other" and q.money and ANAPHORA.search(text[s:e]) and last_money_metric:
             metric = last_money_metric  # "this indicator made $105 million"

@@ -64,6 +64,14 @@ def _two_digit_end(y1: int, tail: str) -> int:
     return int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
 
 
+def _trailing(m: re.Match) -> tuple[str, str]:
+    """The span of n months (or quarters) that ends with the month named."""
+    months = _count(m["n"]) * (3 if m["u"].lower().startswith("quarter") else 1)
+    end = int(m["y"]) * 12 + _month(m["mo"]) - 1
+    start = end - months + 1
+    return f"{start // 12}-{start % 12 + 1:02d}/{end // 12}-{end % 12 + 1:02d}", "point"
+
+
 def _count(tok: str) -> int | None:
     return int(tok) if tok.isdigit() else COUNT_WORDS.get(tok.lower())
 
@@ -106,6 +114,10 @@ def _rules():
         lambda m, p: (_span(_year(m["y"], p), 1 if m["o"].lower() == "first" else 7,
                             6 if m["o"].lower() == "first" else 12), "point")
         if _year(m["y"], p) else None)
+    # "in the first quarter" with no year: the latest such quarter or half begun by publication.
+    add(r"\b(?:in|during|for|over)\s+the\s+(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<u>quarter|half)\b"
+        r"(?!\s*(?:of\s+)?(?:\d|this|last|next|the\s+(?:year|current|previous)|fiscal|FY))",
+        lambda m, p: _bare_part(m, p))
     add(r"\bH(?P<h>[12])\s*(?P<y>" + YEAR + r")",
         lambda m, p: (_span(int(m["y"]), 1 if m["h"] == "1" else 7, 6 if m["h"] == "1" else 12),
                       "point"))
@@ -120,6 +132,11 @@ def _rules():
     add(r"\b(?:from|between)\s+(?P<y1>" + YEAR + r")\s+(?:to|and|until|till|through)\s+(?P<y2>"
         + YEAR + r")\b",
         lambda m, p: (f"{m['y1']}/{m['y2']}", "point") if int(m["y2"]) > int(m["y1"]) else None)
+    # "the four quarters to the end of March 2023", "the 12 months ended June 2024": a trailing span.
+    add(r"\b(?:the\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"(?P<u>months?|quarters?)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
+        r"(?-i:(?P<mo>" + MONTH + r"))(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b",
+        lambda m, p: _trailing(m) if _count(m["n"]) else None)
     add(r"\bFY\s?'?(?P<yy>\d{2})\b",
         lambda m, p: (str(2000 + int(m["yy"])), "point"))
     add(r"(?-i:\b(?P<mo>" + MONTH + r"))(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b",
@@ -156,6 +173,18 @@ def _bare_range(m: re.Match, published: date | None):
         return None
     year = published.year if m2 <= published.month else published.year - 1
     return _span(year, m1, m2), "point"
+
+
+def _bare_part(m: re.Match, published: date | None):
+    if published is None:
+        return None
+    n = ORD[m["o"].lower()]
+    size = 3 if m["u"].lower() == "quarter" else 6
+    if size == 6 and n > 2:
+        return None
+    first, last = size * (n - 1) + 1, size * n
+    year = published.year if first <= published.month else published.year - 1
+    return _span(year, first, last), "point"
 
 
 AS_OF = re.compile(r"(?i)\bas\s+(?:of|at)\s+(?:the\s+)?(?:(?:end|start|beginning|middle)(?:\s+of|-)\s*)?$")
