@@ -245,6 +245,9 @@ def find_persons(A: Analysis) -> None:
                     geo_words.add(w.start)
     ner_person = [(e.start_char, e.end_char) for e in A.doc.ents if e.label_ == "PERSON"]
 
+    def in_person_ner(a: Word, b: Word) -> bool:
+        return any(x <= a.start and b.end <= y for x, y in ner_person)
+
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(words):
@@ -256,6 +259,9 @@ def find_persons(A: Analysis) -> None:
                     break
                 if _name_word(A, words[e], non_name, geo_words) or _particle_name(words[e].text):
                     e += 1
+                    continue
+                if is_title_case(words[e].text) and in_person_ner(words[e - 1], words[e]):
+                    e += 1  # "Rodrigo Salcedo Ibarra": a surname that is also a town, inside one name
                     continue
                 # An honorific inside a name ("Zafrul Tengku Abdul Aziz"): part of the name.
                 if words[e].text in lex.honorific_words and words[e].text.lower() not in lex.title_heads \
@@ -281,19 +287,44 @@ def find_persons(A: Analysis) -> None:
         a, b = words[s].start, words[e - 1].end
         return any(a < y and x < b for x, y in ner_person)
 
-    def followed_by_head(e):
-        # The run is the front of a longer capitalized name ending in a head word
-        # ("Gati Shakti National Master Plan", "Lee Kuan Yew School").
+    def is_head(t: str) -> bool:
         kw = lex.kw
+        return t in kw["org_heads"] or t in kw["event_words"] or t in kw["project_heads_cap"] \
+            or t in kw["doc_words"]
+
+    def followed_by_head(e, s=None):
+        # The run is the front of a longer capitalized name ending in a head word
+        # ("Gati Shakti National Master Plan", "Lee Kuan Yew School", "Rice Growers and
+        # Millers Association").
         q = e
-        while q < len(words) and q - e < 3 and text[words[q - 1].end:words[q].start] == " " \
-                and is_cap(words[q].text):
-            t = words[q].text
-            if t in kw["org_heads"] or t in kw["event_words"] or t in kw["project_heads_cap"] \
-                    or t in kw["doc_words"]:
+        # Across "and"/"of" only when a place leads the run ("the Bangladesh Garment Manufacturers
+        # and Exporters Association"): "Radu Petrescu-Stoica and European Investment Bank ..." is a
+        # person and a bank.
+        joins = ("and", "&", "of") if s is not None and s > 0 and words[s - 1].start in geo_words \
+            and text[words[s - 1].end:words[s].start] == " " and not overlaps_ner(s, e) else ()
+        while q < len(words) and q - e < 5 and text[words[q - 1].end:words[q].start] == " " \
+                and (is_cap(words[q].text) or words[q].text in joins):
+            if is_head(words[q].text):
                 return True
             q += 1
         return False
+
+    def inside_longer_name(s, e):
+        # "Ventos do Sertão Energia": the tail of a name that starts before a lower-case particle,
+        # or a run that ends in a head word itself.
+        if is_head(words[e - 1].text):
+            return True
+        return s >= 2 and words[s - 1].text in ("do", "da", "dos", "das", "de", "del", "di") \
+            and is_cap(words[s - 2].text) and text[words[s - 2].end:words[s].start] == f" {words[s - 1].text} "
+
+    head_after = _head_after(lex)
+
+    def fronts_a_name(s, e):
+        # A name that heads a longer name anywhere ("the Al Khurma Solar PV Project") is that
+        # longer name's front, not a person, wherever else it stands ("Al Khurma takes ...").
+        name = text[words[s].start:words[e - 1].end]
+        return e - s >= 2 and any(head_after.match(text, m.end())
+                                  for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
     def region_after(e):
         # "Minas Gerais state", "Johor state": a region, not a person.
@@ -327,7 +358,10 @@ def find_persons(A: Analysis) -> None:
         return s > 0 and words[s - 1].text in ("the", "The")
 
     def org_like(s, e):
-        # "state utility Barqi Tojik", "PKP Polskie Linie Kolejowe (PKP PLK)": an organization.
+        # "state utility Barqi Tojik", "PKP Polskie Linie Kolejowe (PKP PLK)", "PT Sumber Nikel
+        # Jaya": an organization.
+        if s > 0 and words[s - 1].text in lex.kw["corporate_prefixes"]:
+            return True
         before = text[max(0, words[s].start - 40):words[s].start]
         if ORG_CUE.search(before) and not _adjacent_title(A, s):
             return True
@@ -354,8 +388,9 @@ def find_persons(A: Analysis) -> None:
     accepted: dict[tuple[int, int], dict] = {}
     # Pass 1: NER-backed or appositive-backed names.
     for s, e in runs:
-        if followed_by_head(e) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
-                or org_like(s, e) or in_portfolio(s):
+        if followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
+                or org_like(s, e) or in_portfolio(s) or inside_longer_name(s, e) \
+                or fronts_a_name(s, e):
             continue
         if s > 0 and (words[s - 1].text in ("at", "in", "from", "near", "into", "across", "of")
                       or words[s - 1].text in POSSESSIVE):
@@ -368,8 +403,9 @@ def find_persons(A: Analysis) -> None:
     stop_words = {k for (s, e) in accepted for k in range(s, e)}
     # Pass 2: names anchored by a title or honorific on the left.
     for s, e in runs:
-        if (s, e) in accepted or followed_by_head(e) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
-                or org_like(s, e) or in_portfolio(s):
+        if (s, e) in accepted or followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
+                or org_like(s, e) or in_portfolio(s) or inside_longer_name(s, e) \
+                or fronts_a_name(s, e):
             continue
         if s > 0 and words[s - 1].text in ("of", "for", "&") and not overlaps_ner(s, e):
             continue  # a portfolio inside a title ("Minister of Public Works")
@@ -453,6 +489,24 @@ def find_persons(A: Analysis) -> None:
                       and _same_sentence(A, o.mentions[0][0], m.mentions[0][0])]
             m.title = others[0].title if others else None
     A.persons = merged
+
+
+_HEAD_AFTER: dict[int, re.Pattern[str]] = {}
+
+
+def _head_after(lex: Lexicon) -> re.Pattern[str]:
+    """Up to four capitalized words and then an org, event, project or document head."""
+    if id(lex) not in _HEAD_AFTER:
+        _HEAD_AFTER[id(lex)] = _compile_head_after(lex)
+    return _HEAD_AFTER[id(lex)]
+
+
+def _compile_head_after(lex: Lexicon) -> re.Pattern[str]:
+    kw = lex.kw
+    heads = sorted({*kw["org_heads"], *kw["event_words"], *kw["project_heads_cap"], *kw["doc_words"]},
+                   key=len, reverse=True)
+    return re.compile(r"(?:[ ](?:[A-Z][\w’'.-]*)){0,4}?[ ](?:" + "|".join(map(re.escape, heads))
+                      + r")(?![\w-])")
 
 
 SURNAME_LEAD = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "di", "du", "le", "la", "abdul", "abu", "ben"}
@@ -988,15 +1042,22 @@ def find_orgs(A: Analysis) -> None:
     # 5. Employers named beside a person's role: "Codelco chairman X", "CEO of QatarEnergy".
     role = r"(?:chairman|chairwoman|chair|chief\s+executive(?:\s+officer)?|CEO|president|managing\s+director|" \
            r"director(?:-|\s)general|spokesman|spokeswoman|spokesperson|founder|head)"
-    cand = r"([A-Z][A-Za-z]*[a-z][A-Z]?[A-Za-z]*|[A-Z]{2,6})"
+    cand = r"([A-Z][^\W\d_]*[a-z][A-Z]?[^\W\d_]*|[A-Z]{2,6})"
     spots = [(m.start(1), m.end(1)) for m in re.finditer(rf"(?<![\w’'-]){cand}\s+{role}\s+(?=[A-Z])", text)]
     spots += [(m.start(1), m.end(1)) for m in re.finditer(
         rf"\b{role}(?:\s+and\s+{role})?\s+of\s+{cand}(?![\w-])(?!\s+[A-Z])", text)]
-    # "Jebel Ali Free Zone operator Jafza", "state miner Codelco": a company noun before the name.
-    spots += [(m.start(1), m.end(1)) for m in re.finditer(
-        rf"\b(?:operator|company|firm|lender|carrier|developer|miner|producer|utility|insurer|conglomerate|"
-        rf"giant|retailer|manufacturer|exporter|airline|automaker|bank|group|contractor|consortium|broadcaster|"
-        rf"newspaper|manager|refiner|shipper|investor)\s+({cand}(?:\s[A-Z][a-z]+){{0,2}})(?![\w-])(?!\s+[A-Z])", text)]
+    # "Jebel Ali Free Zone operator Jafza", "state miner Codelco", "contractor Ardıç Yapı",
+    # "developer Ventos do Sertão Energia": a company noun before the name.
+    for m in COMPANY_NOUN.finditer(text):
+        span = _capitalized_run(text, m.end())
+        if span:
+            spots.append(span)
+    # "PT Sumber Nikel Jaya", "JSC Kazakhstan Temir Zholy": a corporate prefix starts a name.
+    for m in re.finditer(r"(?<![\w-])(?:" + "|".join(map(re.escape, kw["corporate_prefixes"])) + r")\s(?=[^\W\d_])",
+                         text):
+        span = _capitalized_run(text, m.end())
+        if span:
+            spots.append((m.start(), span[1]))
     # "ANGOP has learned", "told KUNA": an agency in capitals cited as the source.
     spots += [(m.start(1), m.end(1)) for m in re.finditer(
         r"(?<![\w(-])([A-Z]{3,10})\s+(?:has\s+learned|has\s+learnt|learned|reported|reports|quoted|cited)\b", text)]
@@ -1102,7 +1163,9 @@ def find_orgs(A: Analysis) -> None:
                     other.forms.append(ent.name)
                 ents.remove(ent)
                 break
+    ents = _split_based(A, ents)
     _merge_org_forms(A, ents)
+    ents = [ent for ent in ents if not _not_an_org(A, ent)]
     for ent in ents:
         ent.name = _org_display(ent)
     for ent in list(ents):
@@ -1116,6 +1179,89 @@ def find_orgs(A: Analysis) -> None:
         for a, b, _ in ent.mentions:
             A.claimed.append((a, b, "org"))
     A.orgs = [e for e in ents if e.mentions]
+
+
+BASED = r"(?:[A-Z][\w’'.-]*\s+){0,3}?[A-Z][\w’'.-]*-based\s+"
+TITLE_START = re.compile(r"^(?:(?:Federal|Deputy|First|State|Union|Vice|Acting|Prime)\s+)*"
+                         r"(?:Minister|Secretary|Governor|Ambassador|Commissioner|Envoy)\b")
+# "Minister of Trade, Tourism and ": what follows continues the portfolio.
+PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Secretary|Commissioner)\s+(?:of\s+State\s+)?(?:of|for)\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w’'-]*(?:,\s+|\s+and\s+|\s+&\s+|\s+))*$")
+INSTITUTION_HEAD = re.compile(r"^(?:Ministry|Department|Office|Agency|Bank|Council|Commission|Authority|Bureau|"
+                              r"Directorate|Administration)\b")
+# A state's form of government written alone stands for the state ("exports to the Sultanate").
+STATE_FORMS = frozenset({"Sultanate", "Kingdom", "Emirate", "Republic", "Principality", "Federation",
+                         "Emirates", "Confederation"})
+
+
+COMPANY_NOUN = re.compile(r"\b(?:operator|company|firm|lender|carrier|developer|miner|producer|utility|insurer|"
+                          r"conglomerate|giant|retailer|manufacturer|maker|builder|supplier|distributor|trader|"
+                          r"exporter|airline|automaker|bank|group|contractor|consortium|broadcaster|newspaper|"
+                          r"manager|refiner|shipper|investor)\s+(?=[^\W\d_])")
+NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "di", "van", "von"})
+
+
+def _capitalized_run(text: str, pos: int, most: int = 4) -> tuple[int, int] | None:
+    """The span of the capitalized words (in any script, with particles inside) starting at pos.
+
+    None when the run goes on past `most` words: then it is no name after a company noun.
+    """
+    words = list(re.finditer(r"[^\W_][\w’'&.-]*", text[pos:pos + 120]))
+    end, n, k = None, 0, 0
+    while k < len(words):
+        w = words[k]
+        gap = text[pos + (words[k - 1].end() if k else 0):pos + w.start()]
+        if k and gap != " ":
+            break
+        if w.group(0)[0].isupper():
+            n += 1
+            # a full stop after a name ends the sentence, except in "Co." and the like
+            keep = not w.group(0).endswith(".") or w.group(0) in ("Co.", "Corp.", "Inc.", "Ltd.", "Bhd.")
+            end = pos + w.end() - (0 if keep else 1)
+            k += 1
+            continue
+        if k and w.group(0) in NAME_PARTICLES and k + 1 < len(words) and words[k + 1].group(0)[0].isupper():
+            k += 1
+            continue
+        break
+    if end is None or n > most:
+        return None
+    return pos, end
+
+
+def _split_based(A: Analysis, ents: list[Ent]) -> list[Ent]:
+    """"Abu Dhabi-based Sahra Energy" is Sahra Energy; "PT X and Hanoi-based Y JSC" is two companies."""
+    out = []
+    for ent in ents:
+        pair = re.fullmatch(rf"(?P<a>.+?)\s+and\s+(?P<pre>{BASED})(?P<b>[A-Z].*)", ent.name)
+        lead = re.match(BASED + r"(?=[A-Z])", ent.name)
+        if pair:
+            first = Ent("organization", pair["a"], forms=[pair["a"]])
+            second = Ent("organization", pair["b"], forms=[pair["b"]], acronym=ent.acronym)
+            for a, b, _ in ent.mentions:
+                if A.text[a:b] == ent.name:
+                    first.mentions.append((a, a + len(pair["a"]), pair["a"]))
+                    second.mentions.append((b - len(pair["b"]), b, pair["b"]))
+            out += [x for x in (first, second) if x.mentions]
+            continue
+        if lead:
+            cut = lead.end()
+            ent.name = ent.name[cut:]
+            ent.forms = [f[cut:] if f.startswith(lead.group(0)) else f for f in ent.forms] or [ent.name]
+            ent.mentions = [(a + cut, b, t[cut:]) if A.text[a:a + cut] == lead.group(0) else (a, b, t)
+                            for a, b, t in ent.mentions]
+        out.append(ent)
+    return out
+
+
+def _not_an_org(A: Analysis, ent: Ent) -> bool:
+    """A title, a minister's portfolio or a state's form of government, not an organization."""
+    if ent.name in STATE_FORMS or TITLE_START.match(ent.name):
+        return True
+    if INSTITUTION_HEAD.match(ent.name) or not ent.mentions:
+        return False
+    # "Minister of Commerce, Industry and Investment Promotion": the portfolio of a title
+    return all(PORTFOLIO_BEFORE.search(A.text, max(0, a - 80), a) for a, _, _ in ent.mentions)
 
 
 def _initials(name: str) -> str:
@@ -1136,6 +1282,14 @@ def _merge_org_forms(A: Analysis, ents: list[Ent]) -> None:
         if target is None and " " in ent.name and not ent.acronym:
             target = next((o for o in others if re.match(rf"{re.escape(ent.name)}\s+(?:for|of|on)\s+[A-Z]", o.name)), None)
             if target:
+                target.forms.append(ent.name)
+        if target is None and not ent.acronym and not is_acronym(ent.name):
+            # "Kessler" for "Kessler Antriebstechnik", "Ventos do Sertão" for "Ventos do Sertão
+            # Energia": the front of a longer name in the same article is its short form.
+            longer = [o for o in others if o.name.startswith(ent.name + " ")
+                      and re.fullmatch(r"(?:[A-Z][^\W\d_]*\.?\s?){1,2}", o.name[len(ent.name) + 1:])]
+            if len(longer) == 1:
+                target = longer[0]
                 target.forms.append(ent.name)
         if target is None:
             spans = [(a, b) for o in others for a, b, _ in o.mentions]
@@ -1172,6 +1326,12 @@ def _non_org_acronyms(A: Analysis) -> set[str]:
     for m in ACRONYM_PAREN.finditer(A.text):
         before = A.text[max(0, m.start() - 90):m.start()]
         if NON_ORG_TAIL.search(before) and is_acronym(m.group(1)):
+            out.add(m.group(1))
+        # "memorandum of understanding (MoU)", "engineering, procurement and construction (EPC)":
+        # an acronym of lower-case words is a common noun, not a name.
+        capitals = [c for c in m.group(1) if c.isupper()]
+        tail = re.findall(r"[\w-]+", before)[-len(capitals):]
+        if capitals and tail and all(w[:1].islower() for w in tail) and tail[-1][0] == capitals[-1].lower():
             out.add(m.group(1))
     for s, e in A.project_spans:
         m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*[,)]", A.text[e:e + 16])
