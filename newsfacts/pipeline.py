@@ -363,16 +363,23 @@ def blocking_message(outcome: quality.ValidationOutcome, failed: Sequence) -> li
     return lines
 
 
+CHUNK, RUN = "chunk", "run"
+
+
 @timing.stage("validate")
-def check_published(con, checked: Checked, run: RunContext) -> tuple[pd.DataFrame, list[str]]:
+def check_published(con, run: RunContext, scope: str, marks: dict[str, int] | None = None,
+                    audit: dict[str, pd.DataFrame] | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Validate what the run wrote to the work copy with the published tables' suites.
 
-    Any failure in a blocking suite blocks the publish: after load, a bad row is a bug in
-    the load, not bad input, so it is never quarantined away.
+    The fact tables and the search index are checked per chunk, on the rows the chunk loaded
+    (above `marks`), so a run's memory does not grow with its size; dimensions, the run's audit
+    row, its files and `audit` frames (quarantine, results) once per run. Any failure in a
+    blocking suite blocks the publish: after load, a bad row is a bug in the load, not bad
+    input, so it is never quarantined away.
     """
-    frames = warehouse.check_frames(con, run.run_id)
-    frames["quarantine"] = checked.quarantine
-    frames["validation_result"] = checked.results
+    per_chunk, per_run = warehouse.checked_tables()
+    frames = warehouse.check_frames(con, run.run_id, per_chunk if scope == CHUNK else per_run, marks)
+    frames.update(audit or {})
     outcome = quality.validate(frames, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR)
     failed = [r for r in outcome.results if not r.success and r.severity == "blocking"]
     return _results_frame(outcome.results, run), blocking_message(outcome, failed)
@@ -459,14 +466,25 @@ def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: Ru
     con = warehouse.connect(run.settings.work_path)
     try:
         con.execute("BEGIN TRANSACTION")
+        marks = warehouse.key_marks(con)
         resolved = resolve.apply(con, checked.clean)
-        for table, n in warehouse.load_batch(con, resolved, run.run_id, run.started_at).items():
+        added = warehouse.load_batch(con, resolved, run.run_id, run.started_at)
+        for table, n in added.items():
             tally.loaded[table] = tally.loaded.get(table, 0) + n
         warehouse.record_quarantine(con, checked.quarantine)
         warehouse.release_readable(con, contents.read_ok, run.run_id)
         warehouse.mark_released(con, list(released))
         warehouse.record_ingested(con, _files_frame(contents.paths, run))
+        if any(added.values()):
+            results, blocking = check_published(con, run, CHUNK, marks)
+            if blocking:
+                raise _Blocked(results, blocking)
+            tally.results.append(results)
         con.execute("COMMIT")
+    except _Blocked as blocked:
+        warehouse.discard(con, run.settings)
+        _block(tally.summary(run, "blocked"), pd.concat([tally.all_results, blocked.results],
+                                                        ignore_index=True), blocked.lines, run)
     except BaseException:
         warehouse.discard(con, run.settings)
         raise
@@ -493,8 +511,8 @@ def finish(tally: Tally, run: RunContext) -> RunSummary:
         warehouse.record_run(con, _run_row(summary, run))
         quarantine = tally.all_quarantine
         if _changed(tally):
-            checked = Checked({}, quarantine, tally.all_results, [], None)
-            results, blocking = check_published(con, checked, run)
+            results, blocking = check_published(
+                con, run, RUN, audit={"quarantine": quarantine, "validation_result": tally.all_results})
             if blocking:
                 raise _Blocked(results, blocking)
             tally.results.append(results)
@@ -502,8 +520,6 @@ def finish(tally: Tally, run: RunContext) -> RunSummary:
         warehouse.record_validation(con, tally.all_results)
         warehouse.record_run(con, _run_row(summary, run))
         con.execute("COMMIT")
-        if summary.loaded.get("dim_article"):
-            warehouse.build_search_index(con)
     except _Blocked as blocked:
         warehouse.discard(con, s)
         _block(summary, pd.concat([tally.all_results, blocked.results], ignore_index=True),

@@ -7,7 +7,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +28,12 @@ STAR_TABLES = (
     "bridge_meeting_participant", "fact_mention", "fact_project_mention",
 )
 AUDIT_TABLES = ("etl_run", "validation_result", "quarantine", "ingested_file")
-TABLES = STAR_TABLES + AUDIT_TABLES
+SEARCH_TABLES = ("search_doc", "search_term")  # the full-text index, grown chunk by chunk
+TABLES = STAR_TABLES + AUDIT_TABLES + SEARCH_TABLES
+# Checked chunk by chunk on the rows each chunk loaded (so memory stays flat however big a run is);
+# the other tables are checked once per run, before the publish.
+CHUNK_CHECKED = ("dim_article", "fact_figure", "fact_meeting", "bridge_meeting_participant",
+                 "fact_mention", "fact_project_mention") + SEARCH_TABLES
 
 PARAM = re.compile(r"\$([a-z_]+)")
 
@@ -62,6 +67,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         version = int(path.name.split("_", 1)[0])
         if version in done:
             continue
+        if not applied:
+            load_fts(con)  # the search macros are bound to the extension's stemmer
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(path.read_text(encoding="utf-8"))
@@ -107,6 +114,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, staged: dict[str, pd.DataFrame],
                run_id: str, loaded_at: datetime) -> dict[str, int]:
     """Load validated staged tables into the star schema; returns rows added per table."""
     before = table_counts(con, STAR_TABLES)
+    load_fts(con)  # the search index's stemmer
     for name, frame in staged.items():
         con.register(name, frame)
     try:
@@ -140,22 +148,44 @@ def record_quarantine(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> int
 CHECKS_DIR = SQL_DIR / "checks"
 
 
-def check_frames(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, pd.DataFrame]:
-    """The published tables' rows of a run, shaped for their suites (sql/checks/<table>.sql)."""
+def key_marks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """The highest surrogate keys so far: a chunk's rows are those above the marks taken before it."""
+    row = con.execute("""SELECT (SELECT coalesce(max(article_key), 0) FROM dim_article),
+                                (SELECT coalesce(max(figure_key), 0) FROM fact_figure),
+                                (SELECT coalesce(max(meeting_key), 0) FROM fact_meeting)""").fetchone()
+    return {"after_article_key": row[0], "after_figure_key": row[1], "after_meeting_key": row[2]}
+
+
+def check_frames(con: duckdb.DuckDBPyConnection, run_id: str, tables: Iterable[str],
+                 marks: dict[str, int] | None = None) -> dict[str, pd.DataFrame]:
+    """Rows of the run (above the marks, for a chunk) in the given tables, shaped for their
+    suites by sql/checks/<table>.sql."""
+    params = {"run_id": run_id, **(marks or {"after_article_key": 0, "after_figure_key": 0,
+                                             "after_meeting_key": 0})}
     frames = {}
-    for path in _sql_files(CHECKS_DIR):
-        if path.stem not in TABLES:
-            raise WarehouseError(f"{path.name}: not a warehouse table")
+    for table in tables:
+        if table not in TABLES:
+            raise WarehouseError(f"{table}: not a warehouse table")
+        path = CHECKS_DIR / f"{table}.sql"
         sql = path.read_text(encoding="utf-8")
-        used = {name: run_id for name in set(PARAM.findall(sql))}
+        used = {name: params[name] for name in set(PARAM.findall(sql))}
         frame = con.execute(sql, used).df()
         for col in frame.columns:
             # Suites compare days with ISO-date parameters, as for the staged tables.
             if pd.api.types.is_datetime64_any_dtype(frame[col]):
                 frame[col] = pd.Series([v.date() if pd.notna(v) else None for v in frame[col]],
                                        index=frame.index, dtype=object)
-        frames[path.stem] = frame
+        frames[table] = frame
     return frames
+
+
+def checked_tables() -> tuple[list[str], list[str]]:
+    """Tables with a check query (sql/checks): those checked per chunk, and those per run."""
+    names = [p.stem for p in _sql_files(CHECKS_DIR)]
+    unknown = [n for n in names if n not in TABLES]
+    if unknown:
+        raise WarehouseError(f"sql/checks: {unknown} are not warehouse tables")
+    return [n for n in names if n in CHUNK_CHECKED], [n for n in names if n not in CHUNK_CHECKED]
 
 
 def release_readable(con: duckdb.DuckDBPyConnection, origins: list[str], run_id: str) -> int:
@@ -345,24 +375,17 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"LOAD '{fts_extension_path()}'")
 
 
-def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)build the BM25 index over article titles and text."""
-    load_fts(con)
-    con.execute("PRAGMA create_fts_index('dim_article', 'article_key', 'title', 'text', "
-                "stemmer = 'porter', stopwords = 'english', overwrite = 1)")
-
-
 def search(path: Path, text: str, limit: int = 10) -> list[dict]:
     """Articles best matching the words, with their score."""
     with connect(path, read_only=True) as con:
         load_fts(con)
         cur = con.execute("""
-            SELECT * FROM (
-                SELECT a.article_key, a.article_id, a.name, a.title, a.published_date,
-                       s.name AS source,
-                       fts_main_dim_article.match_bm25(a.article_key, $q) AS score
-                FROM dim_article AS a JOIN dim_source AS s USING (source_key))
-            WHERE score IS NOT NULL ORDER BY score DESC LIMIT $n""", {"q": text, "n": limit})
+            SELECT a.article_key, a.article_id, a.name, a.title, a.published_date,
+                   s.name AS source, m.score
+            FROM search_articles($q, n := $n) AS m
+            JOIN dim_article AS a USING (article_key)
+            JOIN dim_source AS s USING (source_key)
+            ORDER BY m.score DESC, a.article_key""", {"q": text, "n": limit})
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 

@@ -154,8 +154,7 @@ def test_shell_is_the_duckdb_cli_read_only_with_views_and_search(sample_warehous
 
     cmd = shell_command(sample_warehouse)
     done = subprocess.run(cmd + ["-csv", "-c", "SELECT count(*) > 0 FROM v_meeting_events; "
-                                 "SELECT count(*) > 0 FROM (SELECT fts_main_dim_article.match_bm25("
-                                 "article_key, 'trade') AS s FROM dim_article) WHERE s IS NOT NULL;"],
+                                 "SELECT count(*) > 0 FROM search_articles('trade');"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("true") == 2

@@ -179,3 +179,50 @@ def test_read_only_query_refuses_writes(tmp_path):
     warehouse.publish(con, settings)
     with pytest.raises(duckdb.Error):
         warehouse.query(settings.warehouse, "DROP TABLE dim_source")
+
+
+def _search(con, words):
+    return [r[0] for r in con.execute("SELECT article_key FROM search_articles(?)", [words]).fetchall()]
+
+
+def test_search_index_grows_with_each_load_and_ranks_by_bm25(con):
+    warehouse.load_batch(con, stage([sample_facts()]), "r1", datetime.now())
+    other = ("LUSAKA — Zambian copper exports to China rose to $4 billion as copper prices climbed. "
+             "Copper mines in the Copperbelt expanded output.")
+    warehouse.load_batch(con, stage([sample_facts(other, name="zm.txt")]), "r2", datetime.now())
+    keys = dict(con.execute("SELECT name, article_key FROM dim_article").fetchall())
+    # every article indexed once, tokens stemmed ("exports" finds "export"), common words dropped
+    assert con.execute("SELECT count(*), count(DISTINCT article_key) FROM search_doc").fetchone() == (2, 2)
+    assert _search(con, "copper export") == [keys["zm.txt"]]
+    assert _search(con, "Uganda trade") == [keys["ke.txt"]]
+    assert _search(con, "the and of") == []
+    # both mention a billion; the article saying "copper" three times ranks first for "copper billion"
+    assert _search(con, "copper billion") == [keys["zm.txt"], keys["ke.txt"]]
+
+
+def test_articles_missing_from_the_index_are_indexed_by_the_next_load(con):
+    # A warehouse made before the index: its articles are indexed by the next load.
+    warehouse.load_batch(con, stage([sample_facts()]), "r1", datetime.now())
+    con.execute("DELETE FROM search_term")
+    con.execute("DELETE FROM search_doc")
+    warehouse.load_batch(con, stage([sample_facts("Ghana's cocoa exports rose.", name="gh.txt")]),
+                         "r2", datetime.now())
+    assert con.execute("SELECT count(*) FROM search_doc").fetchone()[0] == 2
+    assert len(_search(con, "Uganda")) == 1
+
+
+def test_chunk_checks_see_only_the_rows_above_the_marks(con):
+    warehouse.load_batch(con, stage([sample_facts()]), "r1", datetime.now())
+    marks = warehouse.key_marks(con)
+    warehouse.load_batch(con, stage([sample_facts("Ghana and Togo held talks on power trade.",
+                                                  name="gh.txt")]), "r1", datetime.now())
+    per_chunk, per_run = warehouse.checked_tables()
+    assert {"fact_figure", "fact_mention", "search_term"} <= set(per_chunk)
+    assert {"dim_person", "etl_run"} <= set(per_run)
+    chunk = warehouse.check_frames(con, "r1", per_chunk, marks)
+    whole = warehouse.check_frames(con, "r1", per_chunk)
+    gh = con.execute("SELECT article_key FROM dim_article WHERE name = 'gh.txt'").fetchone()[0]
+    assert list(chunk["dim_article"]["article_key"]) == [gh]
+    assert set(chunk["fact_mention"]["has_article"]) == {True}
+    assert len(whole["fact_mention"]) > len(chunk["fact_mention"]) > 0
+    assert set(chunk["search_term"]["article_key"]) == {gh}

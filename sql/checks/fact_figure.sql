@@ -1,4 +1,4 @@
--- This run's figures, with whether every key they hold exists in its dimension.
+-- The rows a chunk of the run loaded (keys above the marks taken before it): figures, with whether every key they hold exists in its dimension.
 SELECT f.figure_key, f.figure_id, m.metric_id AS metric, f.value, f.unit, f.qualifier,
        f.is_structured,
        (f.article_key IS NULL AND f.is_structured) OR a.article_key IS NOT NULL AS has_article,
@@ -17,4 +17,4 @@ LEFT JOIN dim_location AS sl ON sl.location_key = f.subject_location_key
 LEFT JOIN dim_location AS cl ON cl.location_key = f.counterpart_location_key
 LEFT JOIN dim_organization AS so ON so.organization_key = f.subject_organization_key
 LEFT JOIN dim_organization AS co ON co.organization_key = f.counterpart_organization_key
-WHERE f.run_id = $run_id;
+WHERE f.run_id = $run_id AND f.figure_key > $after_figure_key;
