@@ -97,6 +97,20 @@ def test_blocking_failure_publishes_nothing_and_says_why(settings):
     assert not settings.work_path.exists()
 
 
+def test_a_bad_row_a_chunk_loads_blocks_the_publish(settings):
+    run_batch(settings, [facts_for("Ghana and Togo agreed.", [fig(5.0)])])
+    # A load bug stands in here as an index entry pointing at an article that has none: the next
+    # chunk's articles get that key, and the chunk's check of search_term finds it.
+    with warehouse.connect(settings.warehouse) as con:
+        top = con.execute("SELECT max(article_key) FROM dim_article").fetchone()[0]
+        con.execute("INSERT INTO search_term VALUES ('bogus', ?, 1)", [top + 50])
+    before = warehouse.query(settings.warehouse, "SELECT count(*) FROM dim_article")[1]
+    with pytest.raises(pipeline.RunBlocked, match="search_term.*has_doc"):
+        run_batch(settings, [facts_for("Togo sold power to Ghana.", [fig(7.0)], name="b.txt")])
+    assert warehouse.query(settings.warehouse, "SELECT count(*) FROM dim_article")[1] == before
+    assert not settings.work_path.exists()
+
+
 def test_release_revalidates_a_fixed_row_and_loads_it(settings):
     good = facts_for("Ghana exported cocoa to Togo.", [fig(1.5e8)])
     bad = facts_for("Ghana sold gold to Togo.", [fig(3e6, "XYZ")], name="b.txt")

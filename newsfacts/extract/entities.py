@@ -1439,8 +1439,8 @@ def find_places(A: Analysis) -> None:
         name_part = m.group(1).strip()
         first_word = name_part.split()[0]
         if first_word in ("The", "This", "That", "Each", "Every", "Our") or name_part in lex.places and \
-                lex.places[name_part].type == "country":
-            continue
+                lex.places[name_part].type == "country" or re.search(r"[’']s?$", name_part):
+            continue  # "Brazil's state development bank": a possessive, not a region's name
         if any(t.lower() in lex.title_words or t in kw["org_heads"] for t in name_part.split()):
             continue
         if A.is_claimed(m.start(), m.end(), ("person", "org")):
@@ -1493,6 +1493,26 @@ def find_places(A: Analysis) -> None:
         if not A.is_claimed(s, e, ("person", "org")) and not any(c[0] <= s < c[1] for c in cands):
             town = lex.towns.get(m.group(1))
             cands.append((s, e, m.group(1), town or Place(m.group(1), "city", None), False))
+    # "the northern state of Nuevo Leon", "the coastal region of Adjara": a region by name.
+    for m in re.finditer(r"\b(?:state|region|province|governorate|county|district|department|prefecture|"
+                         r"oblast|emirate|municipality)\s+of\s+([A-Z][\w'’\-]+(?:\s(?:de\s|del\s|do\s)?"
+                         r"[A-Z][\w'’\-]+){0,2})", text):
+        s, e, name = m.start(1), m.end(1), m.group(1)
+        if A.is_claimed(s, e, ("person", "org")) or any(c[0] < e and s < c[1] for c in cands) \
+                or any(t in kw["org_heads"] or t.lower() in lex.title_words or t in kw["months"]
+                       for t in name.split()) or (lex.places.get(name) and lex.places[name].type == "country"):
+            continue
+        cands.append((s, e, name, Place(name, "region", subdivision_country(name)), False))
+    # A gazetteer town after a place preposition: "the line to Nanyuki", "a plant near Suceava".
+    for m in re.finditer(r"\b(?:in|to|from|near|via|outside|around)\s+([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
+                         r"(?![\w'’\-])(?!\s+[A-Z])", text):
+        s, e, name = m.start(1), m.end(1), m.group(1)
+        town = lex.towns.get(name)
+        if town is None or len(name) < 4 or name in kw["months"] or name in kw["weekdays"] \
+                or name in _non_name(A) or A.is_claimed(s, e) or any(c[0] < e and s < c[1] for c in cands) \
+                or in_ranges(s, e, A.noise):
+            continue
+        cands.append((s, e, name, town, False))
     # Places named in project names and route pairs (handed over by the project finder).
     for s, e, name in list(dict.fromkeys(A.project_places + A.extra_places)):
         if not any(c[0] <= s < c[1] for c in cands) and not A.is_claimed(s, e, ("person", "org")):
@@ -1588,6 +1608,31 @@ def find_places(A: Analysis) -> None:
 
 
 # ---------------------------------------------------------------- assembly
+
+_SUBDIVISIONS: dict[str, str] = {}
+
+
+def _plain(name: str) -> str:
+    """Case and accents folded ("Nuevo León" and "Nuevo Leon" are one name)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+
+
+def subdivision_country(name: str) -> str | None:
+    """ISO alpha-3 of the country whose first-level subdivision has this name (ISO 3166-2), if one."""
+    if not _SUBDIVISIONS:
+        import pycountry
+
+        seen: dict[str, set[str]] = {}
+        for sub in pycountry.subdivisions:
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            if country is not None and sub.parent_code is None:
+                seen.setdefault(_plain(sub.name), set()).add(country.alpha_3)
+        _SUBDIVISIONS.update({k: next(iter(v)) for k, v in seen.items() if len(v) == 1})
+        _SUBDIVISIONS.setdefault("", "")
+    return _SUBDIVISIONS.get(_plain(name)) or None
+
 
 def analyze(doc: Doc, article: Article) -> Analysis:
     """Tokens, sentences, lexicon hits and noise ranges of one article."""

@@ -281,6 +281,10 @@ def _lead_places(A: Analysis, s: int, name: str) -> None:
         A.project_places.append((ps, ps + len(cand), cand))
 
 
+COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                     "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Middle"})
+
+
 def _chain_places(A: Analysis, s: int, chain: str) -> None:
     """The ends of a place chain ("Karagandy–Zhezkazgan") as places, when each is one word."""
     parts = re.split(DASH, chain)
@@ -291,8 +295,8 @@ def _chain_places(A: Analysis, s: int, chain: str) -> None:
         p = p.strip()
         ps = A.text.find(p, pos)
         pos = ps + len(p)
-        if p in A.lex.kw["non_name_words"] or _place_at(A, ps, ps + len(p)):
-            continue
+        if p in A.lex.kw["non_name_words"] or p in COMPASS or _place_at(A, ps, ps + len(p)):
+            continue  # "North–South Road Corridor": directions, not places
         A.project_places.append((ps, ps + len(p), p))
 
 
