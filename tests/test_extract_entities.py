@@ -385,3 +385,23 @@ def test_two_companies_joined_by_and_with_a_based_prefix_are_two():
     facts = run("PT Sumber Nikel Jaya and Osaka-based Hoshino Metals KK will build a smelter in Sulawesi.")
     names = set(by_name(facts.organizations))
     assert {"PT Sumber Nikel Jaya", "Hoshino Metals KK"} <= names, names
+
+
+@pytest.mark.parametrize("text, name, type_, country", [
+    ("The carmaker will expand its plant in the northern state of Nuevo León.", "Nuevo León", "region", "MEX"),
+    ("Tea farms in the highland region of Kericho Valley need rain.", "Kericho Valley", "region", None),
+    # a town of the gazetteer that the NER does not see, after a place preposition
+    ("The rebuilt line to Nanyuki reopens in May.", "Nanyuki", "city", "KEN"),
+])
+def test_places_from_their_context(text, name, type_, country):
+    locs = by_name(run(text).locations)
+    assert name in locs, list(locs)
+    assert (locs[name].type, locs[name].country) == (type_, country)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Work on the East–West Highway resumed in Tbilisi.", "East"),
+    ("Brazil's state development bank approved the loan.", "Brazil's state"),
+])
+def test_not_a_place(text, absent):
+    assert absent not in by_name(run(text).locations)
