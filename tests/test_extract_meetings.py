@@ -93,3 +93,24 @@ def test_lowercase_commission_and_bilateral_summit_events():
     got = meetings("After the first AU-Japan summit, President William Ruto held talks with Prime Minister "
                    "Shigeru Ishiba in Nairobi.")
     assert got[0].event == "AU-Japan summit"
+
+
+def test_a_nominal_reference_is_the_person_it_stands_for():
+    text = ("Kenya's Trade Minister Rebecca Miano and Ghana's Minister of Energy John Jinapor signed a deal "
+            "in Accra on Monday. Later in the day, the Kenyan minister called on Vice President Kwame Osei-Bonsu "
+            "at his office in Accra.")
+    got = {frozenset(m.participants) for m in meetings(text)}
+    assert frozenset({"Rebecca Miano", "Kwame Osei-Bonsu"}) in got
+
+
+def test_signing_by_two_named_people_after_an_abbreviated_honorific():
+    text = ("The contract was signed in Lusaka by Eng. Mwila Banda, chief executive of Zesco, and "
+            "Mr. Tomas Lind, country head of Nordvolt.")
+    got = meetings(text)
+    assert [set(m.participants) for m in got] == [{"Mwila Banda", "Tomas Lind"}]
+
+
+def test_what_a_quote_says_is_no_meeting():
+    text = ("Kenyan Trade Minister Rebecca Miano opened the fair. \"This is the largest order we have ever "
+            "received, and we will sign more contracts with partners,\" said Jomo Kariuki, head of Kenya Tea.")
+    assert meetings(text) == []

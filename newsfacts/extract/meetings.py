@@ -11,10 +11,18 @@ from .textutil import make_span
 TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|talks?|talked|phone|telephone|call|conversation|discussed|discuss|discussion|"
     r"received|receives|hosted|hosts|negotiations|negotiated|signed|delegations?|sidelines|took part|"
-    r"taking part|take part|participated|co-chaired|chaired|held|counterpart)\b", re.IGNORECASE)
+    r"taking part|take part|participated|co-chaired|chaired|held|counterpart|called\s+on|paid\s+a\s+"
+    r"(?:courtesy\s+)?call)\b", re.IGNORECASE)
 WITH_PARTY = re.compile(
     r"\b(?:met|meet|meets|meeting|talks?|conversation|call|negotiations|discussions?|signed\s+\w+(?:\s+\w+)?)"
-    r"\s+(?:\w+\s+){0,2}?(?:with|between)\b|\breceived\s+by\b|\bhosted\b|\breceived\b", re.IGNORECASE)
+    r"\s+(?:\w+\s+){0,2}?(?:with|between)\b|\breceived\s+by\b|\bhosted\b|\breceived\b|\bcalled\s+on\b|"
+    r"\bpaid\s+a\s+(?:courtesy\s+)?call\s+on\b", re.IGNORECASE)
+# What a quote says is not a meeting being reported ("... we have ever received," X said).
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# "the Uzbek minister", "the Kenyan President": a person named earlier, by country and office.
+NOMINAL = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+((?:(?:deputy|first|vice|prime|foreign|trade|economy|energy|"
+                     r"finance|transport)\s+)?(?:minister|president|premier|prime\s+minister|ambassador|envoy|"
+                     r"official|delegation|chancellor|governor))\b", re.IGNORECASE)
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 DATE = re.compile(
@@ -104,7 +112,7 @@ def find_meetings(A: Analysis) -> list[Meeting]:
 
     raw: list[dict] = []
     for k, (s, e) in enumerate(sents):
-        sent = text[s:e]
+        sent = QUOTED.sub(lambda m: " " * len(m.group(0)), text[s:e])
         if not TRIGGER.search(sent):
             continue
         people = sorted(((min(in_sent(p, s, e)), p) for p in A.persons if in_sent(p, s, e)), key=lambda x: x[0])
@@ -113,12 +121,13 @@ def find_meetings(A: Analysis) -> list[Meeting]:
             parties = [p.name for _, p in people]
         elif len(people) == 1:
             pos, person = people[0]
-            before = text[s:pos]
+            before = sent[:pos - s]
             m = None
             for m in WITH_PARTY.finditer(before):
                 pass
-            if m and not re.search(r"[.;]", before[m.end() - s if False else 0:][m.end():]):
-                other = protagonist if protagonist is not None and protagonist is not person else None
+            if m and not re.search(r"[.;]", before[m.end():]):
+                other = _named_before(A, before[:m.start()], person) or (
+                    protagonist if protagonist is not None and protagonist is not person else None)
                 if other is not None:
                     parties = [other.name, person.name]
             if not parties:
@@ -171,6 +180,20 @@ def find_meetings(A: Analysis) -> list[Meeting]:
         city = _meeting_city(A, s, e, ev)
         out.append(Meeting(m["participants"], date_, ev[2] if ev else None, city, make_span(text, s, e, sents)))
     return out
+
+
+def _named_before(A: Analysis, before: str, person: Ent) -> Ent | None:
+    """The person "the Uzbek minister" stands for: one named earlier with that country and office."""
+    for m in reversed(list(NOMINAL.finditer(before))):
+        place = A.lex.places.get(m.group(1))
+        if place is None or not place.country:
+            continue
+        office = m.group(2).split()[-1].lower()
+        fits = [p for p in A.persons if p is not person and p.country == place.country
+                and (office in ("official", "delegation") or office in (p.title or "").lower())]
+        if len(fits) == 1:
+            return fits[0]
+    return None
 
 
 def _is_agency(A: Analysis, org: Ent) -> bool:

@@ -94,16 +94,27 @@ def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e or (start < e and s < end) for s, e in ranges)
 
 
+# A sentence the parser ends right after one of these goes on ("signed by Eng. Faisal ...").
+ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Eng|Engr|Gen|Col|Capt|Amb|Sen|Rep|Gov|Hon|"
+                              r"H\.E|St|No|Nos|Mt|Lt|Maj|Sgt|Rev|Sr|Jr|Messrs|Dept|Co|Corp|Inc|Ltd)\.$")
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of the doc's sentences, whitespace trimmed."""
-    out = []
+    out: list[tuple[int, int]] = []
+    joined = False
     for s in doc.sents:
         text = s.text
         lead = len(text) - len(text.lstrip())
         start = s.start_char + lead
         end = s.start_char + len(text.rstrip())
-        if end > start:
+        if end <= start:
+            continue
+        if out and joined and "\n" not in doc.text[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
             out.append((start, end))
+        joined = bool(ABBREVIATION_END.search(doc.text[max(out[-1][0], end - 8):end]))
     return out
 
 
