@@ -34,6 +34,10 @@ def run(text: str):
      "International North-South Transport Corridor", "other"),
     ("Kenya opened the Lamu Port-South Sudan-Ethiopia Transport corridor office.",
      "Lamu Port-South Sudan-Ethiopia Transport corridor", "other"),
+    # a capacity between the name and its head stays in the name
+    ("The bank will fund the Kisumu–Tororo 220 kV interconnection next year.",
+     "Kisumu–Tororo 220 kV interconnection", "energy"),
+    ("Engineers surveyed the Rogun cascade on the Vakhsh River.", "Rogun cascade", "energy"),
 ])
 def test_named_projects(text, name, type_):
     projects = {p.name: p for p in run(text).projects}
@@ -46,6 +50,7 @@ def test_named_projects(text, name, type_):
     "Both countries agreed to launch joint projects in agriculture.",
     "The bank financed 40 projects across Africa since 2010.",
     "The modernization of the airport will start next year.",
+    "A new 132 kV line will carry the power.",  # no name starts inside "kV"
 ])
 def test_unnamed_projects_are_not_listed(text):
     assert run(text).projects == []

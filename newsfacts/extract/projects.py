@@ -44,7 +44,9 @@ def find_projects(A: Analysis) -> list[Project]:
     found: list[tuple[int, int, str, list[str]]] = []
 
     # 1. "<Proper> [modifiers] <head>": Almaty bypass road, Caspian underwater optical line.
-    pat1 = re.compile(rf"({PROPER_N})({ACR})((?:\s(?:{mods})){{0,3}})\s({heads})\b(?!\s+[A-Z])")
+    # A capacity may stand between the name and its head ("Suceava–Bălți 400 kV interconnection").
+    capacity = r"\d[\d,.]*\s?(?:kV|MW|GW|MWp|kW)"
+    pat1 = re.compile(rf"(?<![\w'’-])({PROPER_N})({ACR})((?:\s(?:{mods}|{capacity})){{0,3}})\s({heads})\b(?!\s+[A-Z])")
     dl_end = A.dateline.end if A.dateline else -1
     for m in pat1.finditer(text):
         proper = m.group(1)
