@@ -12,7 +12,9 @@ from newsfacts.models import Mention
 NAMES = {
     "India": ("location", "India"), "Indian": ("location", "India"),
     "UAE": ("location", "United Arab Emirates"), "Emirati": ("location", "United Arab Emirates"),
-    "Kenya": ("location", "Kenya"), "Kenyan": ("location", "Kenya"),
+    "Kenya": ("location", "Kenya"), "Kenyan": ("location", "Kenya"), "Nairobi": ("location", "Nairobi"),
+    "Oman": ("location", "Oman"), "Omani": ("location", "Oman"), "Ethiopia": ("location", "Ethiopia"),
+    "United States": ("location", "United States"), "South Africa": ("location", "South Africa"),
     "Nigeria": ("location", "Nigeria"), "Nigerian": ("location", "Nigeria"),
     "Brazil": ("location", "Brazil"), "Brazilian": ("location", "Brazil"),
     "Argentina": ("location", "Argentina"), "Georgia": ("location", "Georgia"),
@@ -497,3 +499,43 @@ def test_imports_from_the_main_party_belong_to_the_other_side():
     by = {f.text: f for f in figures(text)}
     assert (by["$75 million"].subject, by["$75 million"].counterpart) == ("Qatar", "Kenya")
     assert (by["$310 million"].subject, by["$310 million"].counterpart) == ("Qatar", "Kenya")
+
+
+def test_a_dateline_city_named_only_as_a_venue_stands_for_its_country():
+    text = ("NAIROBI, March 3 (Reuters) - Kenya's finance minister met investors in Nairobi on Monday. "
+            "He said the economy grew 5.6% in 2023.")
+    assert one_of(text, "5.6%").subject == "Kenya"
+
+
+def test_the_sultanate_is_the_country_styled_so():
+    text = ("India and Oman held talks in Muscat. India's exports to the Sultanate reached USD 4.2 billion "
+            "in 2024-25.")
+    f = one_of(text, "USD 4.2 billion")
+    assert (f.metric, f.subject, f.counterpart) == ("exports", "India", "Oman")
+
+
+def test_a_partner_named_only_far_down_is_no_counterpart_of_the_totals():
+    text = ("PRETORIA - South Africa posted a trade surplus of R9.6 billion in April, the revenue service said.\n\n"
+            "Exports rose 4.8% to R165.3 billion.\n\n"
+            "China was the biggest export market at R18.6 billion, ahead of the United States at R14.9 billion.")
+    by = {f.text: f for f in figures(text)}
+    assert by["R165.3 billion"].counterpart is None
+    assert (by["R18.6 billion"].metric, by["R18.6 billion"].subject, by["R18.6 billion"].counterpart) == (
+        "exports", "South Africa", "China")
+
+
+def test_goods_a_state_buys_or_supplies_are_the_home_states_exports_or_imports():
+    text = ("DHAKA - Kenya's tea exports rose 9% in 2024.\n\n"
+            "The United States remained the largest buyer, taking goods worth $4.4 billion, followed by "
+            "Germany at $2.8 billion. Ethiopia supplied goods worth $310 million, or 12% of the total.")
+    by = {f.text: f for f in figures(text)}
+    assert (by["$4.4 billion"].metric, by["$4.4 billion"].subject, by["$4.4 billion"].counterpart) == (
+        "exports", "Kenya", "United States")
+    assert (by["$2.8 billion"].metric, by["$2.8 billion"].counterpart) == ("exports", "Germany")
+    assert (by["$310 million"].metric, by["$310 million"].subject, by["$310 million"].counterpart) == (
+        "imports", "Kenya", "Ethiopia")
+    assert (by["12%"].metric, by["12%"].subject, by["12%"].counterpart) == ("share", "Kenya", "Ethiopia")
+
+
+def one_of(text: str, figure_text: str):
+    return {f.text: f for f in figures(text)}[figure_text]

@@ -294,7 +294,12 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
     if locs:
         home = max(locs, key=lambda n: (locs[n], n in demonym or bool(country_code(n)), -first[n]))
         kind, code = place_of(home)
-        if kind != "country" and code and not dateline:
+        # A dateline city that the story names only as where things happen ("talks in Nairobi")
+        # is no actor of its own: like any city or province, it stands for its country.
+        acting_city = any(mt.kind == "location" and mt.name == home and mt not in dateline
+                          and not re.search(r"\b(?:in|at|to|from|near|via|outside)\s+$",
+                                            text[max(0, mt.start - 8):mt.start]) for mt in mentions)
+        if kind != "country" and code and (not dateline or not acting_city):
             # A city or province stands for its country when the article names that country.
             same = [n for n in locs if n != home and country_code(n) == code]
             if same:
@@ -324,17 +329,36 @@ def _home_references(text: str, home: str | None, parties: list[Party]) -> list[
     if not home:
         return []
     out = []
-    for m in HOME_REF.finditer(text):
+    named = {p.name for p in parties if p.kind == "location" and country_code(p.name)}
+    for m in [*HOME_REF.finditer(text), *STATE_FORM_REF.finditer(text)]:
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
         obj = bool(OBJECT_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
-        # the country named last before it, else the home party
+        form = m.group(0).split()[-1].lower()
+        # "the Sultanate": the one named country whose official name has that form (Oman)
+        styled = [n for n in named if form in _official_name(n)] if form in STATE_FORMS else []
+        # else the country named last before it, else the home party
         last = [p for p in parties if m.start() - 250 <= p.end <= m.start() and p.kind == "location"
                 and country_code(p.name)]
-        out.append(Party(m.start(), m.end(), last[-1].name if last else home, "location", True, obj))
-    return out
+        name = styled[0] if len(styled) == 1 else (last[-1].name if last else home)
+        out.append(Party(m.start(), m.end(), name, "location", True, obj))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _official_name(name: str) -> str:
+    """The official name of a country, lower case ("sultanate of oman"), or ""."""
+    import pycountry
+
+    code = country_code(name)
+    country = pycountry.countries.get(alpha_3=code) if code else None
+    return (getattr(country, "official_name", "") or "").lower() if country else ""
 
 
 HOME_REF = re.compile(r"\b[Tt]he\s+(?:country|island|kingdom|sultanate|emirate|nation|republic)(?=[’']s\b|\s+"
                       r"(?:has|had|is|was|aims|plans|generates|produced|exported|imported|remains)\b)")
+STATE_FORMS = ("kingdom", "sultanate", "emirate", "emirates", "republic", "principality", "federation")
+# "exports to the Sultanate", "the Kingdom's power mix": a state named by its form of government.
+STATE_FORM_REF = re.compile(r"\b[Tt]he\s+(?:Kingdom|Sultanate|Emirates?|Principality)\b(?!\s+of\b)")
 GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z“\"«])|(?<=[.!?][”\"»])(?=[A-Z])")
 
 
@@ -685,6 +709,47 @@ def _trade_roles(text: str, q: Quantity, s: int, e: int,
     return own, other
 
 
+SELLS = r"sell|sells|selling|sold|suppl(?:y|ies|ied|ying)|supplier|ship(?:s|ped|ping)|source"
+BUYS = r"buy|buys|buying|bought|purchas(?:e|es|ed|ing)|(?:export\s+)?(?:destination|market|buyer|customer)"
+FLOW_VERB = re.compile(rf"(?i)\b(?:(?P<buy>{BUYS})|(?P<sell>{SELLS}))\b")
+GOODS = re.compile(r"(?i)\b(?:goods|products|exports?|imports?|shipments?|trade|destination|market|supplier|cargo|"
+                   r"commodit\w+|merchandise)\b")
+NOT_GOODS = re.compile(r"(?i)\b(?:stake|shares?|equity|assets?|compan(?:y|ies)|invest\w*|bonds?|aircraft|loans?)\b")
+LISTED_AFTER = re.compile(r"(?i)\b(?:followed\s+by|ahead\s+of|then|and|while)\s+(?:the\s+)?$")
+
+
+def _trade_flow(text: str, q: Quantity, s: int, parties: list[Party], home: str | None,
+                partner: str | None) -> tuple[str, str, str] | None:
+    """Metric and parties of an amount of goods a named state bought or sold.
+
+    "The United States ... buying goods worth $4.4 billion, followed by Germany at $2.8 billion":
+    the home state's exports to each buyer. "China supplied goods worth R31 billion": the home
+    state's imports from China. None when the sentence names no state buying or selling goods.
+    """
+    if not home or not GOODS.search(text, s, q.end) or NOT_GOODS.search(text, s, q.start):
+        return None
+    states = [p for p in parties if s <= p.start < q.start and p.kind == "location" and country_code(p.name)]
+    if not states or re.search(r"[.;]", text[states[-1].end:q.start]):
+        return None
+    state = states[-1]
+    listed = bool(LISTED_AFTER.search(text[max(s, state.start - 20):state.start]))
+    if state.obj and not listed:
+        return None  # "exports to Germany": the prepositions say it, not a buying state
+    verb = FLOW_VERB.search(text, state.end, q.start)
+    if verb is None and listed and len(states) > 1:
+        # "..., followed by Germany at $2.8 billion": the role of the state listed first
+        verb = FLOW_VERB.search(text, states[0].end, state.start)
+    if verb is None:
+        return None
+    other = state.name if state.name != home else partner
+    if other is None or other == home:
+        return None
+    buys = verb.group("buy") is not None
+    if buys == (state.name != home):  # the other state buys: the home state's exports to it
+        return "exports", home, other
+    return "imports", home, other
+
+
 def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, parties: list[Party],
                     home: str | None, partner: str | None, context: tuple[str | None, str | None] | None,
                     memo: dict | None = None) -> tuple[str | None, str | None]:
@@ -724,8 +789,9 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
             return subject, context[0]
         if context and trade_party(context[1]):
             return subject, context[1]
-        if partner and partner != subject and (country_code(partner) or TRADE_BLOC.search(partner)):
-            return subject, partner
+        if partner and partner != subject and (country_code(partner) or TRADE_BLOC.search(partner)) \
+                and (memo is None or memo.get("partner_in_lead", True)):
+            return subject, partner  # a bilateral story: its trade figures are with the partner
         return subject, None
     if q.unit == "people" and ATTENDANCE.search(text[s:e]):
         return None, None
@@ -849,6 +915,10 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                   "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
                   "regions": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
                               if mt.kind == "location" and place_of(mt.name)[0] == "region"]}
+    # A story is bilateral when its lead names the main partner; a statistics release that lists
+    # partners further down gives its totals no counterpart.
+    lead_zone = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
+    memo["partner_in_lead"] = any(p.name == partner and p.start < lead_zone for p in parties)
     country = country_code(home) if home else None
     quantities = find_quantities(text, country)
     refs_by_sentence: dict[int, list[TimeRef]] = {}
@@ -936,6 +1006,10 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             context = party_context(si)
             context_sentence = si
         subject, counterpart = _assign_parties(q, metric, (s, e), text, parties, home, partner, context, memo)
+        if q.money and metric in ("other", "project_value"):
+            flow = _trade_flow(text, q, s, parties, home, partner)
+            if flow is not None:
+                metric, subject, counterpart = flow
         value = q.value * sign if metric == "growth" else q.value
         prev_by_sentence[si] = q
         key = (abs(value), q.unit)
@@ -961,6 +1035,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
 
 CHANGE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3},\s+(?:a|an|up|down)\s+(?:(?:rise|increase|decrease|drop|fall|decline|"
                           r"growth|jump|gain)\s+of\s+)?(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?$")
+SHARE_AFTER = re.compile(r"^,?\s*(?:or|i\.e\.|that\s+is|accounting\s+for|making\s+up)\s+"
+                         r"(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?$")
 CHANGE_TO = re.compile(r"^[^.;:]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$")
 
 
@@ -973,6 +1049,9 @@ def _changes_take_their_level(text: str, placed: list[tuple[Quantity, Figure]]) 
         elif fb.metric == "growth" and fb.unit == "percent" and fa.metric != "growth" and \
                 CHANGE_AFTER.match(text[qa.end:qb.start]):
             level, change = fa, fb  # "reached $712 million last year, a rise of 40 per cent"
+        elif fb.metric == "share" and fb.unit == "percent" and fa.unit != "percent" and \
+                SHARE_AFTER.match(text[qa.end:qb.start]):
+            level, change = fa, fb  # "goods worth R31 billion, or 20% of the total": the level's share
         else:
             continue
         change.subject, change.counterpart = level.subject, level.counterpart
