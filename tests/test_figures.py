@@ -124,6 +124,12 @@ def test_bracketed_value_takes_the_compared_period():
     ("Trade with France stood at less than €1 billion.", "under"),
     ("The two countries agreed to bring trade to $5 billion.", "target"),
     ("Trade with Japan rose to $5 billion in 2023.", None),
+    ("The dam on the Zambezi is to have a capacity of 2,400 MW.", "target"),
+    ("Crews broke ground on the 300 MW Kafue Solar Park, which Tata Power is building.", "target"),
+    ("The ring road will be paid for by the state at an estimated cost of $900 million.", "target"),
+    ("Kenya wants to export 5 million tonnes of tea a year.", "target"),
+    # a relative clause states its own fact, the plan around it is not the figure's
+    ("The loan will upgrade the highway, which carries about 30,000 vehicles a day.", "about"),
 ])
 def test_qualifier(text, qualifier):
     assert one(text).qualifier == qualifier

@@ -23,7 +23,11 @@ TARGET_CUES = re.compile(
     r"set\s+to|seek\w*|"
     r"strive\w*|envisioned|to\s+be\s+(?:built|invested|allocated|increased|raised)|"
     r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|estimated\s+to|outlook|set\s+aside|earmark\w*|"
-    r"due\s+to\s+be|weigh(?:s|ing)?|consider(?:s|ing)|needs)\b")
+    r"due\s+to\s+be|weigh(?:s|ing)?|consider(?:s|ing)|needs|(?:is|are)\s+to\s+(?:have|be|cost|carry|produce|"
+    r"generate|reach)|want(?:s|ed)?\s+to|hope(?:s|d)?\s+to|(?:is|are)\s+(?:building|"
+    r"constructing|developing)|under\s+construction)\b")
+ESTIMATED_COST = re.compile(r"(?i)\bestimated\s+(?:total\s+)?(?:cost|price|value)\s+of\s+"
+                            r"(?:(?:about|around|nearly|some|over|more\s+than)\s+)?$")
 # "from 77 million tonnes to 142 million": the level a change starts from is a fact, not the goal.
 BASELINE = re.compile(r"(?i)\bfrom\s+(?:the\s+current\s+|current\s+|about\s+|around\s+|nearly\s+)?$")
 BASELINE_AFTER = re.compile(r"^[^.;]{0,40}?\bto\s+")
@@ -37,7 +41,9 @@ PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date|existi
 PRIOR_LEVEL = re.compile(r"(?i)\b(?:up|down)\s+from\s+$")
 # "a 224 km line that Türkiye plans to build": a size in front of a noun takes the plan of its relative clause.
 NP_RELATIVE = re.compile(r"^(?:[\s-]+[a-z][\w-]*){1,3}(?:\s+with\s+[\w,-]+(?:\s+[a-z][\w-]*){1,2})?"
-                         r"\s+(?:that|which)\b[^,;.]*")
+                         r"\s+(?:that|which)\b[^,;.]*"
+                         # "the 500 MW Dire Dawa Solar Park, which a developer is building"
+                         r"|^(?:\s+[A-Z][\w-]*){1,5},\s+(?:that|which)\b[^,;.]*")
 # "increase ... to $10 billion": a present or future push towards a level is a goal.
 TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|bring(?:ing)?|boost(?:ing)?|"
                     r"expand(?:ing)?|tak(?:e|ing)|doubl(?:e|ing)|reach(?:ing)?\s+the\s+level\s+of)\b"
@@ -472,7 +478,9 @@ def _is_baseline(text: str, q: Quantity, s: int, e: int) -> bool:
 
 
 def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str | None:
-    hard = [m.end() for m in re.finditer(r";|\s[—–]\s", text[s:q.start])]
+    hard = [m.end() for m in re.finditer(r";|\s[—–]\s|,\s*(?:which|who|where)\b", text[s:q.start])]
+    # "The loan will cover the highway, which carries 24,000 vehicles": the relative clause
+    # states its own fact, the plan outside it is not the figure's.
     before = text[s + (hard[-1] if hard else 0):q.start]
     brk = AFTER_BREAK.search(text, q.end, e)
     after = text[q.end:min(clause_end, brk.start() if brk else e)]
@@ -486,6 +494,8 @@ def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str |
                                                          text[max(s, q.start - 6):q.start]) else None
     if rel and TARGET_CUES.search(rel.group(0)) and not present:
         return "target"
+    if ESTIMATED_COST.search(text[max(s, q.start - 50):q.start]):
+        return "target"  # "at an estimated cost of $2.4 billion": an expectation, not a fact
     if not baseline and not present and not prior and (TARGET_CUES.search(before) or TARGET_CUES.search(after)
                                                        or TOWARD.search(before)):
         return "target"
