@@ -23,8 +23,7 @@ TARGET_CUES = re.compile(
     r"set\s+to|seek\w*|"
     r"strive\w*|envisioned|to\s+be\s+(?:built|invested|allocated|increased|raised)|"
     r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|estimated\s+to|outlook|set\s+aside|earmark\w*|"
-    r"due\s+to\s+be|weigh(?:s|ing)?|consider(?:s|ing)|needs|(?:is|are)\s+to\s+(?:have|be|cost|carry|produce|"
-    r"generate|reach)|want(?:s|ed)?\s+to|hope(?:s|d)?\s+to|(?:is|are)\s+(?:building|"
+    r"due\s+to\s+be|weigh(?:s|ing)?|consider(?:s|ing)|needs|(?:is|are)\s+(?:due\s+)?to\s+(?!be\s+(?:found|seen)\b)[a-z]+|want(?:s|ed)?\s+to|hope(?:s|d)?\s+to|(?:is|are)\s+(?:building|"
     r"constructing|developing)|under\s+construction)\b")
 ESTIMATED_COST = re.compile(r"(?i)\bestimated\s+(?:total\s+)?(?:cost|price|value)\s+of\s+"
                             r"(?:(?:about|around|nearly|some|over|more\s+than)\s+)?$")
