@@ -59,6 +59,8 @@ def test_person_name_title_country(text, name, title, country):
     # the tail of a name that starts before a particle
     ("Lenders backed developer Aguas do Cerrado Energia on Monday.", "Cerrado Energia"),
     ("said Li Wen, a director of the Vietnam Coffee Roasters and Traders Association.", "Coffee Roasters"),
+    # the ends of a route are places
+    ("Work began on the 120-km Kampong Cham–Prey Veng transmission line.", "Prey Veng"),
 ])
 def test_not_a_person(text, absent):
     assert absent not in by_name(run(text).persons)

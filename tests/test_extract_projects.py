@@ -38,6 +38,15 @@ def run(text: str):
     ("The bank will fund the Kisumu–Tororo 220 kV interconnection next year.",
      "Kisumu–Tororo 220 kV interconnection", "energy"),
     ("Engineers surveyed the Rogun cascade on the Vakhsh River.", "Rogun cascade", "energy"),
+    # descriptive words the tagger reads as nouns or adjectives stay in the name
+    ("The group will open its Haiphong frozen seafood processing plant in May.",
+     "Haiphong frozen seafood processing plant", "industrial"),
+    ("Crews finished the Mombasa–Nairobi fuel pipeline upgrade last week.",
+     "Mombasa–Nairobi fuel pipeline upgrade", "energy"),
+    ("Funds went to the Kafue Gorge Lower Logistics Hub, a $90 million project backed by Zambia.",
+     "Kafue Gorge Lower Logistics Hub", "other"),
+    ("Lenders backed the Salar de Olaroz lithium project in Jujuy.", "Salar de Olaroz lithium project",
+     "industrial"),
 ])
 def test_named_projects(text, name, type_):
     projects = {p.name: p for p in run(text).projects}
@@ -51,6 +60,8 @@ def test_named_projects(text, name, type_):
     "The bank financed 40 projects across Africa since 2010.",
     "The modernization of the airport will start next year.",
     "A new 132 kV line will carry the power.",  # no name starts inside "kV"
+    "Tashkent officials inspected the line on Monday.",  # a clause, not a name
+    "The firm will build a 3 GWh battery plant.",  # a unit, not a name
 ])
 def test_unnamed_projects_are_not_listed(text):
     assert run(text).projects == []

@@ -309,6 +309,11 @@ def find_persons(A: Analysis) -> None:
             q += 1
         return False
 
+    def place_chain_end(s, e):
+        # "Veun Kham–Stung Treng", "Ain Sokhna–Marsa Matrouh": the ends of a route are places.
+        return bool(re.match(r"\s?[–—]\s?[A-Z]|\s-\s[A-Z]", text[words[e - 1].end:words[e - 1].end + 3])
+                    or re.search(r"[A-Za-z][–—]$|[A-Za-z]\s[–—-]\s$", text[max(0, words[s].start - 3):words[s].start]))
+
     def inside_longer_name(s, e):
         # "Ventos do Sertão Energia": the tail of a name that starts before a lower-case particle,
         # or a run that ends in a head word itself.
@@ -390,7 +395,7 @@ def find_persons(A: Analysis) -> None:
     for s, e in runs:
         if followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
                 or org_like(s, e) or in_portfolio(s) or inside_longer_name(s, e) \
-                or fronts_a_name(s, e):
+                or fronts_a_name(s, e) or place_chain_end(s, e):
             continue
         if s > 0 and (words[s - 1].text in ("at", "in", "from", "near", "into", "across", "of")
                       or words[s - 1].text in POSSESSIVE):
@@ -405,7 +410,7 @@ def find_persons(A: Analysis) -> None:
     for s, e in runs:
         if (s, e) in accepted or followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
                 or org_like(s, e) or in_portfolio(s) or inside_longer_name(s, e) \
-                or fronts_a_name(s, e):
+                or fronts_a_name(s, e) or place_chain_end(s, e):
             continue
         if s > 0 and words[s - 1].text in ("of", "for", "&") and not overlaps_ner(s, e):
             continue  # a portfolio inside a title ("Minister of Public Works")

@@ -12,9 +12,15 @@ CAPW = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:-\d{1,4}(?![\d,.]))?"
 NUMW = r"(?:\s(?!(?:19|20)\d\d\b)\d{1,3}(?:st|nd|rd|th)?(?![\d,.%]))?"
 DASH = r"\s?[-–—]\s?"
 # A proper part: capitalized words, possibly a dash chain of places ("Karagandy–Zhezkazgan").
-PROPER = rf"(?:\d{{4}}\s)?{CAPW}(?:(?:\s|{DASH})(?:(?:of|for|and|the)\s)?{CAPW})*"
-PROPER_N = rf"(?:\d{{4}}\s)?{CAPW}{NUMW}(?:(?:\s|{DASH})(?:(?:of|for|and|the)\s)?{CAPW}{NUMW})*"
+PROPER = rf"(?:\d{{4}}\s)?{CAPW}(?:(?:\s|{DASH})(?:(?:of|for|and|the|de|del|do|da)\s)?{CAPW})*"
+PROPER_N = rf"(?:\d{{4}}\s)?{CAPW}{NUMW}(?:(?:\s|{DASH})(?:(?:of|for|and|the|de|del|do|da)\s)?{CAPW}{NUMW})*"
 ACR = r"(?:\s\([A-Z][A-Za-z]{1,9}\))?"
+
+
+UNIT_WORD = re.compile(r"^(?:[kMGT]W[hp]?|kV|TEU|MTPA|MMBtu)$")
+# "the Dushanbe Trade and Logistics Centre, a USD 48 million project": a name the text calls a project.
+CALLED_PROJECT = re.compile(r",\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,5}?(?:project|programme|program|scheme|"
+                            r"initiative|facility|plant|complex|terminal|corridor)\b")
 
 
 class _NoPlace:
@@ -46,7 +52,11 @@ def find_projects(A: Analysis) -> list[Project]:
     # 1. "<Proper> [modifiers] <head>": Almaty bypass road, Caspian underwater optical line.
     # A capacity may stand between the name and its head ("Suceava–Bălți 400 kV interconnection").
     capacity = r"\d[\d,.]*\s?(?:kV|MW|GW|MWp|kW)"
-    pat1 = re.compile(rf"(?<![\w'’-])({PROPER_N})({ACR})((?:\s(?:{mods}|{capacity})){{0,3}})\s({heads})\b(?!\s+[A-Z])")
+    # Other descriptive words are allowed when the tagger reads them as nouns or adjectives
+    # ("Dong Nai feed mill", "Batu Kawan advanced packaging plant"); see _descriptive.
+    pat1 = re.compile(rf"(?<![\w'’-])({PROPER_N})({ACR})((?:\s(?:{mods}|{capacity}|[a-z][a-z-]{{2,}})){{0,3}})"
+                      rf"\s({heads})\b(?:\s(?:expansion|upgrade|extension|rehabilitation|modernization|"
+                      rf"modernisation)\b)?(?!\s+[A-Z])")
     dl_end = A.dateline.end if A.dateline else -1
     for m in pat1.finditer(text):
         proper = m.group(1)
@@ -57,7 +67,10 @@ def find_projects(A: Analysis) -> list[Project]:
                 continue
             proper, s = proper[cut:].lstrip(" —–-:."), s + cut
             s = m.start(1) + m.group(1).rfind(proper)
-        if re.search(r"\d[\d,.]*\s*$", text[max(0, s - 12):s]) and proper.split()[0].isupper():
+        if re.search(r"[A-Z][\w-]+\s(?:es|el|al|de|da|do|del|di)\s$", text[max(0, s - 20):s]):
+            continue  # "Salaam port" of "Dar es Salaam port": the tail of a longer name
+        if re.search(r"\d[\d,.]*\s*$", text[max(0, s - 12):s]) and (
+                proper.split()[0].isupper() or UNIT_WORD.match(proper.split()[0])):
             cut = len(proper.split()[0]) + 1  # "250 MW Kpone Solar Park": a capacity, then the name
             proper, s = proper[cut:], s + cut
             if not proper:
@@ -79,6 +92,8 @@ def find_projects(A: Analysis) -> list[Project]:
         if not proper or proper.endswith(("’s", "'s")):
             continue
         head = m.group(4)
+        if not _descriptive(A, m.start(3), m.end(3), kw):
+            continue  # "Tashkent officials inspected the line": a clause, not a name
         if m.group(3).strip() == "" and head in ("line", "section", "link", "park", "zone", "hub", "farm",
                                                   "complex", "station", "plant", "cable", "route") \
                 and not re.search(DASH, proper):
@@ -189,6 +204,13 @@ def find_projects(A: Analysis) -> list[Project]:
         if re.search(r"Industrial|Trade|Logistics|Innovation|Technology", m.group(1)):
             found.append((m.start(1), m.end(1), m.group(1), []))
 
+    # 4. A capitalized name the text itself calls a project in an appositive.
+    for m in re.finditer(rf"\b(?:the|The)\s+({PROPER})(?={CALLED_PROJECT.pattern})", text):
+        name, st = m.group(1), m.start(1)
+        if len(name.split()) >= 2 and not A.is_claimed(st, st + len(name), ("person",)) \
+                and not all((_place_at(A, st + name.find(w), st + name.find(w) + len(w)) or _NOPLACE).place.type
+                            == "country" for w in name.split()):
+            found.append((st, st + len(name), name, []))
     # Keep the longest of overlapping candidates; drop the noise.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, str, list[str]]] = []
@@ -285,6 +307,21 @@ def _lead_places(A: Analysis, s: int, name: str) -> None:
 
 COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                      "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Middle"})
+
+
+def _descriptive(A: Analysis, start: int, end: int, kw: dict) -> bool:
+    """Whether the words between a project's name and its head only describe it: known modifiers,
+    capacities, or words the tagger reads as nouns or adjectives."""
+    known = set(kw["project_mods"])
+    for m in re.finditer(r"[a-z][a-z-]{2,}", A.text[start:end]):
+        if m.group(0) in known:
+            continue
+        span = A.doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
+        # participles describe too ("frozen", "processing"); finite verbs and determiners do not
+        if span is None or any(t.pos_ not in ("NOUN", "ADJ", "PROPN") and t.tag_ not in ("VBN", "VBG")
+                               for t in span):
+            return False
+    return True
 
 
 def _chain_places(A: Analysis, s: int, chain: str) -> None:
