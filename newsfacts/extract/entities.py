@@ -28,10 +28,11 @@ INTERGOV = re.compile(
     r"(?:\s+on\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}(?=[,.;)]))?)(?=[\s,.;:)])")
 LEAD_WORDS = {"About", "For", "In", "With", "From", "At", "To", "On", "By", "After", "Before", "Under", "Over",
               "Since", "During", "Following", "According", "Via", "Contact", "Media"}
-ORG_CUE = re.compile(r"\b(?:utility|company|firm|group|lender|miner|operator|developer|carrier|bank|agency|manager|"
-                     r"insurer|conglomerate|producer|contractor|consortium|giant|retailer|exporter|airline|automaker|"
-                     r"startup|broadcaster|newspaper|daily|investor|shipper|refiner|builder|maker|trader|distributor|"
-                     r"supplier|outlet)\s+$")
+# A company noun, also compounded ("drugmaker", "steelmaker", "shipbuilder"), right before a name.
+ORG_CUE = re.compile(r"\b(?:utility|company|firm|group|lender|\w*miner|operator|developer|carrier|bank|agency|manager|"
+                     r"insurer|conglomerate|\w*producer|contractor|consortium|giant|retailer|exporter|airline|"
+                     r"startup|broadcaster|newspaper|daily|investor|shipper|refiner|\w*builder|\w*maker|trader|"
+                     r"distributor|supplier|outlet|family-run|family-owned|state-owned|state-run|listed)\s+$")
 ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.\-]{1,11}(?:\s[A-Z][A-Z&.\-]{1,7})?)\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)")
 
 
@@ -316,8 +317,11 @@ def find_persons(A: Analysis) -> None:
 
     def inside_longer_name(s, e):
         # "Ventos do Sertão Energia": the tail of a name that starts before a lower-case particle,
-        # or a run that ends in a head word itself.
-        if is_head(words[e - 1].text):
+        # or a run that ends in a head word itself; "Siam Agri-Foods Public Company Limited": no
+        # person's name holds an organization's head word.
+        if is_head(words[e - 1].text) or any(words[k].text in lex.kw["org_heads"]
+                                             and words[k].text not in lex.kw["weak_org_heads"]
+                                             for k in range(s, e)):
             return True
         return s >= 2 and words[s - 1].text in ("do", "da", "dos", "das", "de", "del", "di") \
             and is_cap(words[s - 2].text) and text[words[s - 2].end:words[s].start] == f" {words[s - 1].text} "
@@ -1199,10 +1203,11 @@ STATE_FORMS = frozenset({"Sultanate", "Kingdom", "Emirate", "Republic", "Princip
                          "Emirates", "Confederation"})
 
 
-COMPANY_NOUN = re.compile(r"\b(?:operator|company|firm|lender|carrier|developer|miner|producer|utility|insurer|"
-                          r"conglomerate|giant|retailer|manufacturer|maker|builder|supplier|distributor|trader|"
-                          r"exporter|airline|automaker|bank|group|contractor|consortium|broadcaster|newspaper|"
-                          r"manager|refiner|shipper|investor)\s+(?=[^\W\d_])")
+COMPANY_NOUN = re.compile(r"\b(?:operator|company|firm|lender|carrier|developer|\w*miner|\w*producer|utility|insurer|"
+                          r"conglomerate|giant|retailer|manufacturer|\w*maker|\w*builder|supplier|distributor|trader|"
+                          r"exporter|airline|bank|group|contractor|consortium|broadcaster|newspaper|"
+                          r"manager|refiner|shipper|investor|family-run|family-owned|state-owned|state-run)\s+"
+                          r"(?=[^\W\d_])")
 NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "di", "van", "von"})
 
 
