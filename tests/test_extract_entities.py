@@ -412,3 +412,28 @@ def test_places_from_their_context(text, name, type_, country):
 ])
 def test_not_a_place(text, absent):
     assert absent not in by_name(run(text).locations)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # the end of a portfolio, then the name
+    ("ALGIERS - Minister of Trade and Export Promotion Samir Haddadi received the delegation.",
+     "Samir Haddadi", "Minister of Trade and Export Promotion"),
+    # initials in front belong to the name
+    ("The plant was opened by Minister for Industries Dr. R. Kannan Velu on Friday.", "R. Kannan Velu", None),
+    # a surname that is also a town
+    ("Chile's Secretary of Mining Tomás Arica Ortega visited the salt flats.", "Tomás Arica Ortega", None),
+    # a title written with a hyphen is no part of the name
+    ("Speaking at the fair, Vice-Chairman Rezaul Haque said orders had recovered.", "Rezaul Haque", None),
+    ("The figures were released by National Statistician Maria Lontoc on Tuesday.", "Maria Lontoc",
+     "National Statistician"),
+])
+def test_names_next_to_titles(text, name, title):
+    persons = by_name(run(text).persons)
+    assert name in persons, list(persons)
+    if title:
+        assert persons[name].title == title
+
+
+def test_a_given_name_alone_is_the_short_form_when_the_surname_never_stands_alone():
+    facts = run("Malaysian Trade Minister Hafiz Kamarul spoke in Penang. Hafiz said exports would rise.")
+    assert by_name(facts.persons)["Hafiz Kamarul"].mentions == 2

@@ -114,3 +114,15 @@ def test_what_a_quote_says_is_no_meeting():
     text = ("Kenyan Trade Minister Rebecca Miano opened the fair. \"This is the largest order we have ever "
             "received, and we will sign more contracts with partners,\" said Jomo Kariuki, head of Kenya Tea.")
     assert meetings(text) == []
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("The opening in Tema on Tuesday was attended by Ghanaian Minister of Trade Ama Boateng and "
+     "Lars Berg, chief executive of Nordport.", {"Ama Boateng", "Lars Berg"}),
+    ("Senegalese Minister of Commerce Awa Ndiaye and Malian Minister of Industry Oumar Traore agreed in "
+     "Dakar to open a new freight line.", {"Awa Ndiaye", "Oumar Traore"}),
+    ("Central bank governor Kofi Mensah-Adu opened the session. He had discussed trade finance with "
+     "Afreximbank President Dr. Ibrahim Sule in Accra on Monday.", {"Kofi Mensah-Adu", "Ibrahim Sule"}),
+])
+def test_more_ways_of_reporting_a_meeting(text, participants):
+    assert participants in [set(m.participants) for m in meetings(text)]

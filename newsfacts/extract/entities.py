@@ -229,6 +229,8 @@ def _name_word(A: Analysis, w: Word, non_name: set[str], geo_words: set[int]) ->
         return False
     if t.lower() in A.lex.title_words and t.lower() not in {"union"}:
         return False
+    if "-" in t and all(p.lower() in A.lex.title_words for p in t.split("-") if p):
+        return False  # "Vice-Chairman", "Deputy-Governor": a title written with a hyphen
     if w.start in geo_words:
         return False
     return not t.endswith(".")
@@ -249,6 +251,10 @@ def find_persons(A: Analysis) -> None:
     def in_person_ner(a: Word, b: Word) -> bool:
         return any(x <= a.start and b.end <= y for x, y in ner_person)
 
+    # Towns a name may share a word with ("Federico Lanús Paz"): a city, never a country or adjective.
+    city_words = {h.start for h in A.hits if h.place and h.place.type == "city" and not h.place.adjective
+                  and " " not in h.surface}
+
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(words):
@@ -261,7 +267,8 @@ def find_persons(A: Analysis) -> None:
                 if _name_word(A, words[e], non_name, geo_words) or _particle_name(words[e].text):
                     e += 1
                     continue
-                if is_title_case(words[e].text) and in_person_ner(words[e - 1], words[e]):
+                if is_title_case(words[e].text) and (in_person_ner(words[e - 1], words[e])
+                                                     or words[e].start in city_words):
                     e += 1  # "Rodrigo Salcedo Ibarra": a surname that is also a town, inside one name
                     continue
                 # An honorific inside a name ("Zafrul Tengku Abdul Aziz"): part of the name.
@@ -279,6 +286,15 @@ def find_persons(A: Analysis) -> None:
                     e = q + 1
                     continue
                 break
+            # "Export Promotion Nadir Bouchareb": the end of a portfolio, then the name
+            cut = max((j + 1 for j in range(s, e) if words[j].text.lower() in lex.title_words), default=s)
+            if s < cut <= e - 2:
+                runs.append((s, cut))
+                s = cut
+            # "Dr. K. Senthamarai Selvan": initials in front belong to the name
+            while s > 0 and re.fullmatch(r"[A-Z]\.", words[s - 1].text) \
+                    and text[words[s - 1].end:words[s].start] == " ":
+                s -= 1
             runs.append((s, e))
             k = e
         else:
@@ -479,6 +495,14 @@ def find_persons(A: Analysis) -> None:
         lasts = [parts[-1] if m.type == "full" else m.name]
         if len(parts) >= 3 and parts[-2] not in PARTICLES and len(parts[-2]) >= 4 and is_title_case(parts[-2]):
             lasts.append(parts[-2])  # "Ospina" of "Natalia Ospina Restrepo"
+        # Malay, Indonesian and Thai news call people by the given name ("Azman said"): when the
+        # surname never stands alone but the given name does, the given name is the short form.
+        if m.type == "full" and len(parts) >= 2 and len(parts[0]) >= 3 and parts[0] not in PARTICLES \
+                and not any(o is not m and o.name.split()[0] == parts[0] for o in merged):
+            alone = [w for w in words if w.text == parts[0] and not any(a <= w.start < b for a, b in taken)]
+            if alone and not any(w.text == parts[-1] and not any(a <= w.start < b for a, b in taken)
+                                 for w in words):
+                lasts.append(parts[0])
         for last in lasts:
             if len(last) < 3:
                 continue
@@ -1656,18 +1680,23 @@ def analyze(doc: Doc, article: Article) -> Analysis:
                     noise=noise, hits=scan_lexicon(doc, lex), lex=lex, dateline=dl)
 
 
+def person_country(A: Analysis, e: Ent) -> str | None:
+    """A person's country: from the text around the name, else the article's home for a state office."""
+    if e.country is None and e.title and e.lex_key is not None:
+        low = e.title.lower().split()
+        if low and low[0] in STATE_OFFICES | {"first", "deputy", "acting", "federal", "union"} \
+                and not e.lex_key.startswith("EMPLOYER"):
+            return A.home
+    return e.country
+
+
 def build_records(A: Analysis) -> tuple[list[Person], list[Organization], list[Location], list[Mention]]:
     """Records and mentions from the assembled entities."""
     text, sents = A.text, A.sents
     persons, orgs, locs, mentions = [], [], [], []
     for e in A.persons:
         s0, e0, _ = e.mentions[0]
-        country = e.country
-        if country is None and e.title and e.lex_key is not None:
-            low = e.title.lower().split()
-            if low and low[0] in STATE_OFFICES | {"first", "deputy", "acting", "federal", "union"} \
-                    and not e.lex_key.startswith("EMPLOYER"):
-                country = A.home
+        country = person_country(A, e)
         aliases = [f for f in e.forms if f != e.name]
         persons.append(Person(e.name, e.title, country, aliases, len(e.mentions), make_span(text, s0, e0, sents)))
         mentions += [Mention(t, a, b, "person", e.name) for a, b, t in e.mentions]

@@ -5,18 +5,21 @@ import re
 from datetime import date, timedelta
 
 from ..models import Meeting
-from .entities import Analysis, Ent
+from .entities import Analysis, Ent, person_country
 from .textutil import make_span
 
 TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|talks?|talked|phone|telephone|call|conversation|discussed|discuss|discussion|"
     r"received|receives|hosted|hosts|negotiations|negotiated|signed|delegations?|sidelines|took part|"
     r"taking part|take part|participated|co-chaired|chaired|held|counterpart|called\s+on|paid\s+a\s+"
-    r"(?:courtesy\s+)?call)\b", re.IGNORECASE)
+    r"(?:courtesy\s+)?call|attended|ceremony|inaugurat\w*|agreed\s+(?:in|at|during|on|to|with)|"
+    r"in\s+the\s+presence\s+of)\b", re.IGNORECASE)
 WITH_PARTY = re.compile(
     r"\b(?:met|meet|meets|meeting|talks?|conversation|call|negotiations|discussions?|signed\s+\w+(?:\s+\w+)?)"
     r"\s+(?:\w+\s+){0,2}?(?:with|between)\b|\breceived\s+by\b|\bhosted\b|\breceived\b|\bcalled\s+on\b|"
-    r"\bpaid\s+a\s+(?:courtesy\s+)?call\s+on\b", re.IGNORECASE)
+    r"\bpaid\s+a\s+(?:courtesy\s+)?call\s+on\b|"
+    r"\b(?:discussed|talked|spoke|held\s+talks|conferred)\b(?:\s+[\w-]+){0,8}?\s+with\b", re.IGNORECASE)
+HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Eng|Engr|Hon|H\.E|St|Gen|Amb|[A-Z])\.")
 # What a quote says is not a meeting being reported ("... we have ever received," X said).
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "the Uzbek minister", "the Kenyan President": a person named earlier, by country and office.
@@ -125,8 +128,12 @@ def find_meetings(A: Analysis) -> list[Meeting]:
             m = None
             for m in WITH_PARTY.finditer(before):
                 pass
-            if m and not re.search(r"[.;]", before[m.end():]):
-                other = _named_before(A, before[:m.start()], person) or (
+            # no sentence break between the trigger and the person ("Dr." and the like are none)
+            if m and not re.search(r"[.;]", HONORIFIC_DOT.sub("", before[m.end():])):
+                referred, named = _named_before(A, before[:m.start()], person, protagonist)
+                # "the Tanzanian delegation was received by X": when the text names the other side
+                # by country and no one fits, the protagonist is not a safe guess
+                other = named if referred else (
                     protagonist if protagonist is not None and protagonist is not person else None)
                 if other is not None:
                     parties = [other.name, person.name]
@@ -182,18 +189,21 @@ def find_meetings(A: Analysis) -> list[Meeting]:
     return out
 
 
-def _named_before(A: Analysis, before: str, person: Ent) -> Ent | None:
-    """The person "the Uzbek minister" stands for: one named earlier with that country and office."""
+def _named_before(A: Analysis, before: str, person: Ent,
+                  protagonist: Ent | None) -> tuple[bool, Ent | None]:
+    """Whether the text refers to a side by country and office ("the Uzbek minister"), and the
+    person named with that country and office: the only one, else the story's protagonist if fits."""
     for m in reversed(list(NOMINAL.finditer(before))):
         place = A.lex.places.get(m.group(1))
         if place is None or not place.country:
             continue
         office = m.group(2).split()[-1].lower()
-        fits = [p for p in A.persons if p is not person and p.country == place.country
+        fits = [p for p in A.persons if p is not person and person_country(A, p) == place.country
                 and (office in ("official", "delegation") or office in (p.title or "").lower())]
         if len(fits) == 1:
-            return fits[0]
-    return None
+            return True, fits[0]
+        return True, protagonist if protagonist in fits else None
+    return False, None
 
 
 def _is_agency(A: Analysis, org: Ent) -> bool:
