@@ -118,6 +118,7 @@ def test_organizations(text, name, acronym, alias):
     ("Both sides signed the Emirati Food Security Strategy annex.", "Emirati Food Security Strategy"),
     ("The two sides signed a memorandum of understanding (MoU). Under the MoU, Kenya will train staff.", "MoU"),
     ("The engineering, procurement and construction (EPC) contract went to a local firm.", "EPC"),
+    ("The firm signed a Memorandum of Understanding (MoU) with the state. The MoU runs for five years.", "MoU"),
     ("Federal Minister for Ports Rashid Iqbal opened the terminal.", "Federal Minister for Ports"),
     ("He met the Minister of Trade, Tourism and Industrial Development, Grace Banda.", "Tourism and Industrial Development"),
     ("India's exports to the Sultanate rose.", "Sultanate"),

@@ -26,6 +26,8 @@ NAMES = {
     "African Development Bank": ("organization", "African Development Bank"),
     "World Bank": ("organization", "World Bank"), "Reuters": ("organization", "Reuters"),
     "Tata Power": ("organization", "Tata Power"),
+    "Bank of Ghana": ("organization", "Bank of Ghana"), "BSE": ("organization", "BSE"),
+    "Accra": ("location", "Accra"), "Kovra Cells": ("organization", "Kovra Cells"),
 }
 
 
@@ -545,3 +547,31 @@ def test_goods_a_state_buys_or_supplies_are_the_home_states_exports_or_imports()
 
 def one_of(text: str, figure_text: str):
     return {f.text: f for f in figures(text)}[figure_text]
+
+
+def test_amounts_that_follow_in_an_export_story_are_exports():
+    text = ("DHAKA - Kenya's export earnings rose 9% to $12 billion in 2024.\n\n"
+            "Tea brought in $4.1 billion and flowers earned $1.2 billion. Gross reserves stood at $7 billion.")
+    by = {f.text: f for f in figures(text)}
+    assert [by[t].metric for t in ("$4.1 billion", "$1.2 billion")] == ["exports", "exports"]
+    assert by["$7 billion"].metric == "other"  # reserves are their own kind
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("Copper shipments alone totalled $25.9 billion.", "exports"),
+    ("Sales to Germany reached $310 million.", "exports"),
+    ("Reserves include a swap facility of $1.5 billion with China.", "investment"),
+])
+def test_more_metric_cues(text, metric):
+    assert one(text).metric == metric
+
+
+def test_a_venue_dateline_is_its_country_even_when_named_only_inside_bodies():
+    text = "Accra — Cocoa receipts fell to US$1.02 billion in the first half, the Bank of Ghana said."
+    assert one_of(text, "US$1.02 billion").subject == "Ghana"
+
+
+def test_an_exchange_a_company_is_listed_on_is_no_party():
+    text = ("Kovra Cells, listed on the BSE, will build a plant. The BSE-listed firm expects sales of "
+            "Rs 2,146 crore this year.")
+    assert one_of(text, "Rs 2,146 crore").subject == "Kovra Cells"

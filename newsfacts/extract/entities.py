@@ -1337,6 +1337,7 @@ def _merge_org_forms(A: Analysis, ents: list[Ent]) -> None:
 
 
 NON_ORG_TAIL = re.compile(r"(?:Agreement|Treaty|Pact|Partnership Agreement|Protocol|Convention|Accord|Initiative|"
+                          r"Memorandum of Understanding|Memorandum|Roadmap|Road Map|Declaration|Communiqué|"
                           r"Corridor|Route|Railway|Highway|Line|Link|Project|Programme|Program|Plan|Strategy|Zone|"
                           r"Park|Port|Pipeline|Forum|Summit|Conference|Expo|Festival|Fund Agreement)"
                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?\s*$")

@@ -86,6 +86,14 @@ CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
                          r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
+LISTED_ON = re.compile(r"(?i)\b(?:listed|traded|quoted)\s+on\s+(?:the\s+)?$")
+STORY_METRICS = ("exports", "imports", "investment", "trade_turnover")
+STORY_GOES_ON = re.compile(r"(?i)\b(?:earned|earning|brought\s+in|fetched|generated|followed|source|sources|"
+                           r"accounted\s+for|reached|totall?ed|amounted|came\s+to|stood\s+at|ahead\s+of|"
+                           r"respectively|while|alone)\b")
+# Amounts of their own kind, whatever the story: a price, a budget, reserves, revenue ...
+OWN_MONEY_KIND = re.compile(r"(?i)\b(?:reserves?|revenue|profit|budget|deficit|surplus|debt|gdp|salar\w+|wages?|"
+                            r"prices?|costs?|tax\w*|fees?|capital|valuation|market\s+cap\w*|remittances?)\b")
 # "during the six months", "in the quarter": the span the story set, named again.
 SPAN_ANAPHORA = re.compile(r"(?i)\b(?:during|in|over|for|of)\s+the\s+(?:(?:\d{1,2}|two|three|four|five|six|seven|"
                            r"eight|nine|ten|eleven|twelve)\s+months|quarter|half(?:-year)?|period)\b(?!\s+(?:of|to|ended|ending)\b)")
@@ -164,6 +172,19 @@ def place_of(name: str) -> tuple[str | None, str | None]:
         return "country", pycountry.countries.lookup(name).alpha_3
     except LookupError:
         return None, None
+
+
+def _country_name(code: str) -> str | None:
+    """The common name of a country by its ISO alpha-3 code ("GHA" → "Ghana")."""
+    try:
+        from .lexicon import get_lexicon
+        name = get_lexicon().country_names.get(code)
+        if name:
+            return name
+    except Exception:  # the place lexicon is optional here
+        pass
+    country = pycountry.countries.get(alpha_3=code)
+    return getattr(country, "common_name", None) or getattr(country, "name", None) if country else None
 
 
 def _macro_region(name: str) -> bool:
@@ -255,6 +276,9 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
             continue
         if mt.name in cited:
             continue  # only ever cited for the numbers: a source, not a party
+        if mt.kind == "organization" and (LISTED_ON.search(text[max(0, mt.start - 30):mt.start])
+                                          or re.match(r"-listed\b", text[mt.end:mt.end + 8])):
+            continue  # "listed on the BSE": where a company's shares trade, not a party
         possessive = bool(re.match(r"[’']s?\b", text[mt.end:mt.end + 2]))
         if mt.kind == "location" and possessive and mt.start in owner_of:
             continue  # "Germany's KfW": the country only qualifies the organization after it
@@ -309,6 +333,9 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
             same = [n for n in locs if n != home and country_code(n) == code]
             if same:
                 home = max(same, key=lambda n: (locs[n], -first[n]))
+            elif dateline and not acting_city:
+                # "ACCRA — The Bank of Ghana ...": a venue dateline is its country, named or not
+                home = _country_name(code) or home
     partners = Counter(p.name for p in out if p.name != home and p.state)
     partner = max(partners, key=lambda n: (partners[n], -first[n])) if partners else None
     return out, home, partner
@@ -841,7 +868,7 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
         # (the lender, the agency) was a party to that sentence's figure, not to this one.
         def carried(name: str | None) -> str | None:
             return name if name and country_code(name) else None
-        if context and metric != "investment" and home in context and context[0] != home:
+        if context and metric != "investment" and home is not None and home in context and context[0] != home:
             return home, carried(context[0])  # the home party leads, as in bilateral reporting
         if context:
             return context[0], carried(context[1])
@@ -939,6 +966,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     context_sentence = -1
     prev_by_sentence: dict[int, Quantity] = {}
     last_money_metric: str | None = None
+    story_metric: str | None = None  # the money metric the lead reports on
     figures: list[Figure] = []
     placed: list[tuple[Quantity, Figure]] = []
     seen: dict[tuple, Figure] = {}
@@ -1009,6 +1037,13 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             last_period, last_period_sentence = period, si
         if metric == "other" and q.money and ANAPHORA.search(text[s:e]) and last_money_metric:
             metric = last_money_metric  # "this indicator made $105 million"
+        elif metric == "other" and q.money and story_metric and si > 0 and STORY_GOES_ON.search(text, s, q.start) \
+                and not OWN_MONEY_KIND.search(text, s, min(e, q.end + 40)):
+            # "Knitwear brought in $21.1 billion", "Singapore remained the largest source at RM46
+            # billion": in a story about exports (investment, ...), the amounts that follow are more of it
+            metric = story_metric
+        if story_metric is None and q.money and si <= 1 and metric in STORY_METRICS:
+            story_metric = metric
         if q.money and metric not in ("other", "growth"):
             last_money_metric = metric
         if context_sentence != si:
