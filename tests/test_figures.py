@@ -28,6 +28,9 @@ NAMES = {
     "Tata Power": ("organization", "Tata Power"),
     "Bank of Ghana": ("organization", "Bank of Ghana"), "BSE": ("organization", "BSE"),
     "Accra": ("location", "Accra"), "Kovra Cells": ("organization", "Kovra Cells"),
+    "Thai": ("location", "Thailand"), "Mekong Feeds": ("organization", "Mekong Feeds"),
+    "Stock Exchange of Thailand": ("organization", "Stock Exchange of Thailand"),
+    "SET": ("organization", "Stock Exchange of Thailand"),
 }
 
 
@@ -144,6 +147,7 @@ def test_qualifier(text, qualifier):
     # the guide: the recipient of a loan is the subject, the lender the counterpart
     ("The African Development Bank approved a loan of $120 million to Kenya.",
      "Kenya", "African Development Bank"),
+    ("The World Bank has granted Kenya a loan of $300 million for roads.", "Kenya", "World Bank"),
     ("Japanese companies invested $3 billion in India last year.", "Japan", "India"),
     ("Germany and Georgia have implemented 48 projects since 1995.", "Germany", "Georgia"),
     ("Tata Power, which operates in several countries, including Georgia and Nigeria, "
@@ -575,3 +579,10 @@ def test_an_exchange_a_company_is_listed_on_is_no_party():
     text = ("Kovra Cells, listed on the BSE, will build a plant. The BSE-listed firm expects sales of "
             "Rs 2,146 crore this year.")
     assert one_of(text, "Rs 2,146 crore").subject == "Kovra Cells"
+
+
+def test_a_company_described_by_a_demonym_and_listed_on_an_exchange_reports_its_own_figures():
+    text = ("Mekong Feeds, a Thai producer of animal feed listed on the Stock Exchange of Thailand (SET), "
+            "reported revenue of THB 38.6 billion for 2023.")
+    f = one_of(text, "THB 38.6 billion")
+    assert (f.subject, f.counterpart) == ("Mekong Feeds", None)

@@ -265,6 +265,8 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
         else:
             acting.add(mt.name)
     cited = citing - acting
+    exchanges = {mt.name for mt in mentions if mt.kind == "organization" and (
+        LISTED_ON.search(text[max(0, mt.start - 30):mt.start]) or re.match(r"-listed\b", text[mt.end:mt.end + 8]))}
     org_starts = {mt.start for mt in mentions if mt.kind == "organization"}
     owner_of = {mt.start for mt in mentions if mt.kind == "location" and any(
         mt.end < o <= mt.end + 50 for o in org_starts) and re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}$", text[
@@ -276,9 +278,12 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
             continue
         if mt.name in cited:
             continue  # only ever cited for the numbers: a source, not a party
-        if mt.kind == "organization" and (LISTED_ON.search(text[max(0, mt.start - 30):mt.start])
-                                          or re.match(r"-listed\b", text[mt.end:mt.end + 8])):
-            continue  # "listed on the BSE": where a company's shares trade, not a party
+        if mt.name in exchanges:
+            continue  # "listed on the BSE": where a company's shares trade, never a party
+        if mt.kind == "location" and mt.text.lower() != mt.name.lower() and \
+                re.search(r"\b(?:a|an)\s+$", text[max(0, mt.start - 4):mt.start]) and \
+                re.match(r"\s+[a-z]", text[mt.end:mt.end + 3]):
+            continue  # "SAF, a Thai producer of feed": the adjective describes the company, no party
         possessive = bool(re.match(r"[’']s?\b", text[mt.end:mt.end + 2]))
         if mt.kind == "location" and possessive and mt.start in owner_of:
             continue  # "Germany's KfW": the country only qualifies the organization after it
@@ -579,7 +584,9 @@ OWN_MONEY = re.compile(r"(?i)\b(?:own\s+(?:funds|money|capital|resources)|equity
 RECIPIENT_BEFORE = re.compile(r"(?i)\b(?:to|for|with|in|into|across|throughout)\s+(?:the\s+|its\s+)?"
                               r"(?:[a-z][\w-]*\s+){0,3}$")
 LENDER_BEFORE = re.compile(r"(?i)\b(?:from|by|led\s+by)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)?$")
-LEND_VERB_BEFORE = re.compile(r"(?i)\b(?:lend|lends|lent|lending|loan|grant)\s+(?:the\s+)?$")
+# The recipient right after a giving verb: "lent Kenya", "has granted Senegal a loan of ...".
+LEND_VERB_BEFORE = re.compile(r"(?i)\b(?:lend|lends|lent|lending|loan|grant|grants|granted|granting|gave|give|gives|"
+                              r"given|provided|extended|awarded|offered)\s+(?:the\s+)?$")
 
 
 # Who runs, builds or develops a project: its statistics (capacity, length, cargo, staff) are theirs.
