@@ -103,6 +103,7 @@ def test_surname_mentions_resolve_to_full_name():
     ("Its owner, family-run Aydemir Tekstil, is paying for the mill.", "Aydemir Tekstil", None, None),
     ("Mekong Rice Foods Public Company Limited reported higher sales.",
      "Mekong Rice Foods Public Company Limited", None, None),
+    ("The central bank signed a swap line with the People's Bank of China.", "People's Bank of China", None, None),
 ])
 def test_organizations(text, name, acronym, alias):
     orgs = by_name(run(text).organizations)
@@ -122,6 +123,7 @@ def test_organizations(text, name, acronym, alias):
     ("Federal Minister for Ports Rashid Iqbal opened the terminal.", "Federal Minister for Ports"),
     ("He met the Minister of Trade, Tourism and Industrial Development, Grace Banda.", "Tourism and Industrial Development"),
     ("India's exports to the Sultanate rose.", "Sultanate"),
+    ("The Board of Directors of the bank approved the loan on Friday.", "Board of Directors"),
 ])
 def test_not_an_organization(text, absent):
     names = {o.name for o in run(text).organizations}

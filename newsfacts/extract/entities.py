@@ -809,6 +809,9 @@ def find_orgs(A: Analysis) -> None:
                 if is_cap(t) and e not in person_words:
                     e += 1
                     continue
+                if t in ("'s", "’s") and words[e - 1].text == "People" and gap == "":
+                    e += 1  # "People's Bank of China": part of the name, no possessive
+                    continue
                 if t in ("of", "for", "and", "on", "&", "de") and e + 1 < len(words) and gap == " ":
                     nxt = e + 1
                     if words[nxt].text in kw["weekdays"] or words[nxt].text in kw["months"]:
@@ -1222,6 +1225,9 @@ PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Secretary|Commissioner)\s+(?:of\s+
                               r"(?:[A-Z][\w’'-]*(?:,\s+|\s+and\s+|\s+&\s+|\s+))*$")
 INSTITUTION_HEAD = re.compile(r"^(?:Ministry|Department|Office|Agency|Bank|Council|Commission|Authority|Bureau|"
                               r"Directorate|Administration)\b")
+# A company's or bank's own board approving something is that body acting, not another organization.
+INTERNAL_BODY = re.compile(r"^(?:(?:Board|Management\s+Board|Supervisory\s+Board|Executive\s+Board)"
+                           r"(?:\s+of\s+Directors)?|Board\s+of\s+(?:Directors|Governors|Trustees))$")
 # A state's form of government written alone stands for the state ("exports to the Sultanate").
 STATE_FORMS = frozenset({"Sultanate", "Kingdom", "Emirate", "Republic", "Principality", "Federation",
                          "Emirates", "Confederation"})
@@ -1289,8 +1295,8 @@ def _split_based(A: Analysis, ents: list[Ent]) -> list[Ent]:
 
 
 def _not_an_org(A: Analysis, ent: Ent) -> bool:
-    """A title, a minister's portfolio or a state's form of government, not an organization."""
-    if ent.name in STATE_FORMS or TITLE_START.match(ent.name):
+    """A title, a minister's portfolio, a state's form of government or a company's own board."""
+    if ent.name in STATE_FORMS or TITLE_START.match(ent.name) or INTERNAL_BODY.match(ent.name):
         return True
     if INSTITUTION_HEAD.match(ent.name) or not ent.mentions:
         return False
