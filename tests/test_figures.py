@@ -586,3 +586,11 @@ def test_a_company_described_by_a_demonym_and_listed_on_an_exchange_reports_its_
             "reported revenue of THB 38.6 billion for 2023.")
     f = one_of(text, "THB 38.6 billion")
     assert (f.subject, f.counterpart) == ("Mekong Feeds", None)
+
+
+def test_the_level_a_change_starts_from_does_not_set_the_story_period():
+    text = ("Kenya's exports rose 6.3 percent to $1.5 billion in February 2025, from $1.41 billion in "
+            "February 2024.\n\nTea brought in $620 million.")
+    by = {f.text: f for f in figures(text, published=date(2025, 4, 10))}
+    assert by["$1.41 billion"].period == "2024-02"
+    assert by["$620 million"].period == "2025-02"

@@ -87,6 +87,10 @@ AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|
                          r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
 LISTED_ON = re.compile(r"(?i)\b(?:listed|traded|quoted)\s+on\s+(?:the\s+)?$")
+# "rose 6.3 percent from USD 14.5 billion in February 2024": the level compared with, whose period
+# is not the one the story reports on.
+CHANGE_FROM = re.compile(r"(?i)(?:\b(?:up|down|increase|rise|growth|decline|drop|fall|higher|lower|more|less)\b|%|"
+                         r"\bper\s?cent\b)[^.;]{0,25}?\bfrom\s+(?:(?:about|around|nearly|some)\s+)?$")
 STORY_METRICS = ("exports", "imports", "investment", "trade_turnover")
 STORY_GOES_ON = re.compile(r"(?i)\b(?:earned|earning|brought\s+in|fetched|generated|followed|source|sources|"
                            r"accounted\s+for|reached|totall?ed|amounted|came\s+to|stood\s+at|ahead\s+of|"
@@ -1036,11 +1040,12 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         elif found is None and period is None and qualifier != "target":
             story = None  # a goal or forecast without a period leaves the story's period standing
         part = found == "point" and SUB_PERIOD.search(text[s:e])
-        if found == "point" and period and not part:
+        prior_level = bool(CHANGE_FROM.search(text, max(s, q.start - 60), q.start))
+        if found == "point" and period and not part and not prior_level:
             story = (period, para) if qualifier != "target" else None
         if qualifier == "target" and period and published and (year_of(period) or 9999) < published.year:
             period = None  # a goal is not about a year already past
-        if found in ("point", "since") and period and not part:
+        if found in ("point", "since") and period and not part and not prior_level:
             last_period, last_period_sentence = period, si
         if metric == "other" and q.money and ANAPHORA.search(text[s:e]) and last_money_metric:
             metric = last_money_metric  # "this indicator made $105 million"
