@@ -89,8 +89,9 @@ TRADE_METRICS = ("trade_turnover", "exports", "imports")
 LISTED_ON = re.compile(r"(?i)\b(?:listed|traded|quoted)\s+on\s+(?:the\s+)?$")
 # "rose 6.3 percent from USD 14.5 billion in February 2024": the level compared with, whose period
 # is not the one the story reports on.
-CHANGE_FROM = re.compile(r"(?i)(?:\b(?:up|down|increase|rise|growth|decline|drop|fall|higher|lower|more|less)\b|%|"
-                         r"\bper\s?cent\b)[^.;]{0,25}?\bfrom\s+(?:(?:about|around|nearly|some)\s+)?$")
+CHANGE_FROM = re.compile(r"(?i)(?:(?:\b(?:up|down|increase|rise|growth|decline|drop|fall|higher|lower|more|less)\b|%|"
+                         r"\bper\s?cent\b)[^.;]{0,25}?|,\s+(?:up\s+|down\s+)?)\bfrom\s+"
+                         r"(?:(?:about|around|nearly|some)\s+)?$")
 STORY_METRICS = ("exports", "imports", "investment", "trade_turnover")
 STORY_GOES_ON = re.compile(r"(?i)\b(?:earned|earning|brought\s+in|fetched|generated|followed|source|sources|"
                            r"accounted\s+for|reached|totall?ed|amounted|came\s+to|stood\s+at|ahead\s+of|"
