@@ -29,7 +29,11 @@ eval: $(STAMP)
 	$(BIN)/newsfacts eval --gold ../shared/corpus/seed --gold ../shared/corpus/dev
 	$(BIN)/newsfacts eval --gold tests/fixtures/gold
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind3
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind5
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind6
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind2
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind4
 
 # Benchmarks (figures to stdout and warehouse/bench.json); not part of the tests.
 bench: $(STAMP)
