@@ -124,6 +124,7 @@ def test_organizations(text, name, acronym, alias):
     ("He met the Minister of Trade, Tourism and Industrial Development, Grace Banda.", "Tourism and Industrial Development"),
     ("India's exports to the Sultanate rose.", "Sultanate"),
     ("The Board of Directors of the bank approved the loan on Friday.", "Board of Directors"),
+    ("Kenya Power signed an MoU with the county. The MoU covers ten years.", "MoU"),
 ])
 def test_not_an_organization(text, absent):
     names = {o.name for o in run(text).organizations}

@@ -31,6 +31,7 @@ NAMES = {
     "Thai": ("location", "Thailand"), "Mekong Feeds": ("organization", "Mekong Feeds"),
     "Stock Exchange of Thailand": ("organization", "Stock Exchange of Thailand"),
     "SET": ("organization", "Stock Exchange of Thailand"),
+    "Monetary Policy Committee": ("organization", "Monetary Policy Committee"),
 }
 
 
@@ -594,3 +595,10 @@ def test_the_level_a_change_starts_from_does_not_set_the_story_period():
     by = {f.text: f for f in figures(text, published=date(2025, 4, 10))}
     assert by["$1.41 billion"].period == "2024-02"
     assert by["$620 million"].period == "2025-02"
+
+
+def test_a_countrys_indicators_are_the_countrys_whoever_announces_them():
+    text = ("Kenya's central bank held rates. The Monetary Policy Committee noted that inflation eased to "
+            "4.1 percent in May and that reserves stood at $7.2 billion.")
+    by = {f.text: f for f in figures(text)}
+    assert [by[t].subject for t in ("4.1 percent", "$7.2 billion")] == ["Kenya", "Kenya"]

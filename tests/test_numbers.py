@@ -30,6 +30,8 @@ def only(text: str, country: str | None = None):
     ("bonds worth KSh 15 billion were sold", "KSh 15 billion", 15_000_000_000, "KES"),
     ("revenue reached 2.3 trillion naira", "2.3 trillion naira", 2_300_000_000_000, "NGN"),
     ("Petrobras will spend R$ 102 billion", "R$ 102 billion", 102_000_000_000, "BRL"),
+    ("a package worth N$21 billion for the plant", "N$21 billion", 21_000_000_000, "NAD"),
+    ("Singapore firms put in S$3.5 billion", "S$3.5 billion", 3_500_000_000, "SGD"),
     ("a line of credit of 900 million pesos", "900 million pesos", 900_000_000, "MXN"),
     ("a deal for 1.5 billion manat", "1.5 billion manat", 1_500_000_000, "AZN"),
     ("loans of 300 million lari", "300 million lari", 300_000_000, "GEL"),

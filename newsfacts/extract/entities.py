@@ -1342,6 +1342,9 @@ def _merge_org_forms(A: Analysis, ents: list[Ent]) -> None:
             ents.remove(ent)
 
 
+# Short forms of documents and terms, never organizations.
+DOCUMENT_ACRONYMS = frozenset({"MoU", "MOU", "MoUs", "MOUs", "MoA", "MOA", "PPA", "EPC", "FDI", "GDP", "PPP",
+                               "SEZ", "FTA", "CEPA", "BIT"})
 NON_ORG_TAIL = re.compile(r"(?:Agreement|Treaty|Pact|Partnership Agreement|Protocol|Convention|Accord|Initiative|"
                           r"Memorandum of Understanding|Memorandum|Roadmap|Road Map|Declaration|Communiqué|"
                           r"Corridor|Route|Railway|Highway|Line|Link|Project|Programme|Program|Plan|Strategy|Zone|"
@@ -1363,7 +1366,7 @@ def _title_follows(A: Analysis, after: str) -> bool:
 
 def _non_org_acronyms(A: Analysis) -> set[str]:
     """Acronyms that the text defines for agreements, projects and events ("... Agreement (USMCA)")."""
-    out = set()
+    out = set(DOCUMENT_ACRONYMS)
     for m in ACRONYM_PAREN.finditer(A.text):
         before = A.text[max(0, m.start() - 90):m.start()]
         if NON_ORG_TAIL.search(before) and is_acronym(m.group(1)):

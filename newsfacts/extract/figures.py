@@ -86,6 +86,10 @@ CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
                          r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
+MACRO = re.compile(r"(?i)\b(?:inflation|gdp|gross\s+domestic\s+product|the\s+economy|economic\s+growth|"
+                   r"(?:foreign|official|international|gross)\s+reserves|reserves|remittances|current\s+account|"
+                   r"budget\s+deficit|fiscal\s+deficit|public\s+debt|unemployment|policy\s+rate|exchange\s+rate|"
+                   r"consumer\s+prices)\b")
 LISTED_ON = re.compile(r"(?i)\b(?:listed|traded|quoted)\s+on\s+(?:the\s+)?$")
 # "rose 6.3 percent from USD 14.5 billion in February 2024": the level compared with, whose period
 # is not the one the story reports on.
@@ -1063,6 +1067,11 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             context = party_context(si)
             context_sentence = si
         subject, counterpart = _assign_parties(q, metric, (s, e), text, parties, home, partner, context, memo)
+        if subject in memo["orgs"] and home and country_code(home) and \
+                MACRO.search(text, max(s, q.start - 80), min(e, q.end + 40)):
+            # "inflation eased to 22.8 percent", "GDP grew 4.7 percent", "reserves stood at": the
+            # country's indicators, whichever body announces them
+            subject, counterpart = home, (counterpart if counterpart and country_code(counterpart) else None)
         if q.money and metric in ("other", "project_value"):
             flow = _trade_flow(text, q, s, parties, home, partner)
             if flow is not None:
