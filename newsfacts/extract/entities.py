@@ -1094,6 +1094,12 @@ def find_orgs(A: Analysis) -> None:
         span = _capitalized_run(text, m.end())
         if span:
             spots.append((m.start(), span[1]))
+    # "the investment promotion agency, AAPI,": a short form set off after a company or agency noun.
+    spots += [(m.start(1), m.end(1)) for m in re.finditer(
+        r"\b(?:agency|company|firm|bank|lender|operator|regulator|authority|utility|fund|corporation|"
+        r"developer|insurer|exchange),\s+([A-Z][A-Za-z]{1,7}[A-Z])(?=[,.)]|\s+(?:has|had|is|was|will|said)\b)", text)]
+    # "Hungary's Eximbank", "Afreximbank": a one-word name ending in -bank.
+    spots += [(m.start(1), m.end(1)) for m in re.finditer(r"(?<![\w-])([A-Z][a-z]{2,}bank)(?![\w-])", text)]
     # "ANGOP has learned", "told KUNA": an agency in capitals cited as the source.
     spots += [(m.start(1), m.end(1)) for m in re.finditer(
         r"(?<![\w(-])([A-Z]{3,10})\s+(?:has\s+learned|has\s+learnt|learned|reported|reports|quoted|cited)\b", text)]
