@@ -602,3 +602,18 @@ def test_a_countrys_indicators_are_the_countrys_whoever_announces_them():
             "4.1 percent in May and that reserves stood at $7.2 billion.")
     by = {f.text: f for f in figures(text)}
     assert [by[t].subject for t in ("4.1 percent", "$7.2 billion")] == ["Kenya", "Kenya"]
+
+
+def test_a_state_in_a_reason_clause_is_no_trading_partner():
+    text = ("Nairobi - Kenya's exports totalled $7 billion in 2024. Flowers and coffee led the gains.\n\n"
+            "Tea exports fell 3% to $1.1 billion as prices in Germany weakened. "
+            "In July alone, exports reached $610 million.")
+    by = {f.text: f for f in figures(text)}
+    assert by["$1.1 billion"].counterpart is None
+    assert by["$610 million"].counterpart is None
+
+
+def test_remittances_to_the_home_country_have_no_counterpart():
+    f = one_of("Remittances to Kenya rose 11 percent to $4.2 billion in 2024, the central bank said.",
+               "$4.2 billion")
+    assert (f.subject, f.counterpart) == ("Kenya", None)

@@ -719,6 +719,20 @@ TRADE_FLOW = re.compile(r"(?i)\b(?P<flow>export\w*|import\w*|shipments?|shipped|
 TRADE_PREP = re.compile(r"(?i)^(?:[^.;:]{0,45}?)\b(?P<prep>to|into|from)\s+(?:the\s+)?$")
 
 
+INFLOW_TO = re.compile(r"(?i)\b(?:remittances|inflows?|receipts|arrivals|transfers|aid|assistance|"
+                       r"(?:foreign\s+)?(?:direct\s+)?investments?)\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:the\s+)?$")
+SUBORDINATE = re.compile(r"(?i)(?:,\s*|\s)(?:as|because|although|though|whereas)\s+(?!of\b|well\b|much\b|part\b|"
+                         r"a\b|an\b|the\s+(?:country|largest|main|biggest|top)\b)")
+
+
+def _subordinate(text: str, s: int, pos: int) -> bool:
+    """Whether pos lies in a reason or contrast clause of its sentence ("..., as prices in X fell")."""
+    m = None
+    for m in SUBORDINATE.finditer(text, s, pos):
+        pass
+    return m is not None and not re.search(r"[,;]", text[m.end():pos])
+
+
 def _trade_roles(text: str, q: Quantity, s: int, e: int,
                  states: list[Party]) -> tuple[str | None, str | None] | None:
     """Whose flow of goods a figure is and with whom, from how the sentence words the flow.
@@ -824,6 +838,8 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
                     own = home if home != other else (partner if partner != other else None)
                 if own is not None:
                     return own, (other if other != own else None)
+        # "beef exports fell 3% as prices in the United States weakened": a reason, not a partner
+        states = [p for p in states if not _subordinate(text, s, p.start)]
         others = [p.name for p in states if p.name != subject]
         if not others and AGGREGATE.search(sentence):
             return subject, None  # a country's total trade has no partner
@@ -907,6 +923,10 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     objects = [p for p in here if p.obj and (subject_p is None or p.name != subject_p.name)]
     objects.sort(key=lambda p: (not p.state, abs(p.start - q.start)))
     counterpart = objects[0].name if objects else None
+    inflow_to = [p for p in objects if INFLOW_TO.search(text[max(s, p.start - 40):p.start])]
+    if subject_p is None and inflow_to:
+        # "Remittances to Kenya rose to $4.2 billion": what flows in is the recipient's
+        return inflow_to[0].name, None
     if subject_p is None and metric == "other" and not q.money and home:
         subject = home  # a physical measure with only objects around it is the home party's
     elif subject_p is None:
@@ -990,7 +1010,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     def party_context(upto: int) -> tuple[str | None, str | None] | None:
         for i in range(upto - 1, -1, -1):
             s, e = sentences[i]
-            here = [p for p in parties if s <= p.start < e and p.state]
+            here = [p for p in parties if s <= p.start < e and p.state and not _subordinate(text, s, p.start)]
             if here:
                 agents = [p for p in here if not p.obj and p.name not in memo.get("lenders", ())]
                 if agents:
@@ -1071,7 +1091,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                 MACRO.search(text, max(s, q.start - 80), min(e, q.end + 40)):
             # "inflation eased to 22.8 percent", "GDP grew 4.7 percent", "reserves stood at": the
             # country's indicators, whichever body announces them
-            subject, counterpart = home, (counterpart if counterpart and country_code(counterpart) else None)
+            subject, counterpart = home, (counterpart if counterpart and country_code(counterpart)
+                                          and counterpart != home else None)
         if q.money and metric in ("other", "project_value"):
             flow = _trade_flow(text, q, s, parties, home, partner)
             if flow is not None:
