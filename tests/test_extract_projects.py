@@ -47,6 +47,7 @@ def run(text: str):
      "Kafue Gorge Lower Logistics Hub", "other"),
     ("Lenders backed the Salar de Olaroz lithium project in Jujuy.", "Salar de Olaroz lithium project",
      "industrial"),
+    ("Voltcraft broke ground on the Nitra Logistics Campus in May.", "Nitra Logistics Campus", "other"),
 ])
 def test_named_projects(text, name, type_):
     projects = {p.name: p for p in run(text).projects}

@@ -25,7 +25,8 @@ GEO_HEADS = {"Salar", "Lake", "Lago", "Gulf", "Golfo", "Isthmus", "Mount", "Cape
              "Sierra", "Cerro", "Isla", "Island", "Islands", "Lac", "Mont", "Bahía", "Laguna", "Desert", "Valley"}
 INTERGOV = re.compile(
     r"\b((?:[A-Z][\w]+(?:-[A-Z][\w]+)*\s+)?(?:joint\s+)?intergovernmental\s+(?:commission|council|committee)"
-    r"(?:\s+on\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}(?=[,.;)]))?)(?=[\s,.;:)])")
+    r"(?:\s+on\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}?(?=[,.;)]|\s+(?:before|after|in|at|by|to|next|this|"
+    r"until|during|was|is|will|has|had|met|meets)\b))?)(?=[\s,.;:)])")
 LEAD_WORDS = {"About", "For", "In", "With", "From", "At", "To", "On", "By", "After", "Before", "Under", "Over",
               "Since", "During", "Following", "According", "Via", "Contact", "Media"}
 # A company noun, also compounded ("drugmaker", "steelmaker", "shipbuilder"), right before a name.
@@ -335,7 +336,7 @@ def find_persons(A: Analysis) -> None:
         # "Ventos do Sertão Energia": the tail of a name that starts before a lower-case particle,
         # or a run that ends in a head word itself; "Siam Agri-Foods Public Company Limited": no
         # person's name holds an organization's head word.
-        if is_head(words[e - 1].text) or any(words[k].text in lex.kw["org_heads"]
+        if is_head(words[e - 1].text) or words[e - 1].text.endswith(("works", "Works")) or any(words[k].text in lex.kw["org_heads"]
                                              and words[k].text not in lex.kw["weak_org_heads"]
                                              for k in range(s, e)):
             return True
@@ -806,6 +807,8 @@ def find_orgs(A: Analysis) -> None:
                         and any(words[x].text == "and" for x in range(e + 1, min(e + 8, len(words)))):
                     e += 1
                     continue
+                if t in ("The", "A", "An", "This", "Its", "It", "In") and words[e - 1].text.endswith("."):
+                    break  # "Dilmun Rolled Metals W.L.L. The company ...": the next sentence
                 if is_cap(t) and e not in person_words:
                     e += 1
                     continue

@@ -152,9 +152,12 @@ def find_projects(A: Analysis) -> list[Project]:
         last = words[-1]
         if len(words) < 2:
             continue
-        if any(w in lex.kw["org_heads"] and w not in ("Development", "Energy", "Power", "Center", "Centre")
+        if any(w in lex.kw["org_heads"] and w not in ("Development", "Energy", "Power", "Center", "Centre",
+                                                       "Assembly", "Logistics")
                for w in words[:-1]):
             continue
+        if any(w.lower() in lex.title_words for w in words[:-1]) and last == "Park":
+            continue  # "Ambassador Park": a title and a surname, not a park
         if all((_place_at(A, s + name.find(w), s + name.find(w) + len(w)) or _NOPLACE).place.type == "country"
                for w in words[:-1]) and "-" not in name:
             continue  # "Georgian Railway": a national company, not a named project
