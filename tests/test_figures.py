@@ -32,6 +32,7 @@ NAMES = {
     "Stock Exchange of Thailand": ("organization", "Stock Exchange of Thailand"),
     "SET": ("organization", "Stock Exchange of Thailand"),
     "Monetary Policy Committee": ("organization", "Monetary Policy Committee"),
+    "Nordvolt Cells AS": ("organization", "Nordvolt Cells AS"), "Slovakia": ("location", "Slovakia"),
 }
 
 
@@ -617,3 +618,14 @@ def test_remittances_to_the_home_country_have_no_counterpart():
     f = one_of("Remittances to Kenya rose 11 percent to $4.2 billion in 2024, the central bank said.",
                "$4.2 billion")
     assert (f.subject, f.counterpart) == ("Kenya", None)
+
+
+def test_a_companys_story_gives_the_company_what_no_other_party_claims():
+    text = ("Nordvolt Cells AS opens battery plant\n\n"
+            "BRATISLAVA, Slovakia — Nordvolt Cells AS opened its plant in Slovakia on Tuesday.\n\n"
+            "The plant has a capacity of 4.2 GWh and will employ 620 people. It cost €340 million.\n\n"
+            "Slovakia's economy grew 2.1 percent last year.")
+    by = {f.text: f for f in figures(text, published=date(2024, 11, 7))}
+    assert [by[t].subject for t in ("4.2 GWh", "620", "€340 million")] == ["Nordvolt Cells AS"] * 3
+    assert by["€340 million"].counterpart in (None, "Slovakia")
+    assert by["2.1 percent"].subject == "Slovakia"  # the country's indicator stays the country's

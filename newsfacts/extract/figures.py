@@ -86,6 +86,12 @@ CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
                          r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
+COMPANY_MARK = re.compile(r"(?:\b(?:Ltd|Limited|Corp|Corporation|Inc|PLC|LLC|LLP|GmbH|AG|SE|SA|AS|ASA|AB|Oy|Bhd|"
+                          r"Berhad|Tbk|JSC|PJSC|Holdings?|Group|Company|Partners|Energy|Power|Resources|Minerals|"
+                          r"Mining|Industries|Technologies|Motors|Logistics|Cement|Steel|Pharma|Foods|Textiles)\b|"
+                          r"\b(?:S\.A|a\.s|N\.V|B\.V|S\.p\.A|W\.L\.L)\.)")
+COMPANY_PRONOUN = re.compile(r"(?:\b(?:It|it|its|Its)\b|\b[Tt]he\s+(?:company|firm|group|developer|plant|"
+                             r"project|factory|mill|mine)\b)")
 MACRO = re.compile(r"(?i)\b(?:inflation|gdp|gross\s+domestic\s+product|the\s+economy|economic\s+growth|"
                    r"(?:foreign|official|international|gross)\s+reserves|reserves|remittances|current\s+account|"
                    r"budget\s+deficit|fiscal\s+deficit|public\s+debt|unemployment|policy\s+rate|exchange\s+rate|"
@@ -982,6 +988,9 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     memo: dict = {"orgs": {p.name for p in parties if p.kind == "organization"},
                   # the organization the lead sentence is about, when it leads with one
                   "lead": lead[0].name if lead and lead[0].kind == "organization" else None,
+                  # the company a story is about: its lead starts with a company's name
+                  "company": lead[0].name if lead and lead[0].kind == "organization"
+                  and not lead[0].name.isupper() and COMPANY_MARK.search(lead[0].name) else None,
                   "operators": _operators(text, [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
                                                  for mt in outer if mt.kind == "organization"]),
                   "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
@@ -1087,6 +1096,20 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             context = party_context(si)
             context_sentence = si
         subject, counterpart = _assign_parties(q, metric, (s, e), text, parties, home, partner, context, memo)
+        company = memo.get("company")
+        if company and subject in (home, None) and metric not in TRADE_METRICS and \
+                not MACRO.search(text, max(s, q.start - 80), min(e, q.end + 40)):
+            ca, cb = _clause_bounds(text, s, e, q.start, q.end)
+            pa = breaks[bisect.bisect_right(breaks, q.start) - 1] if bisect.bisect_right(breaks, q.start) else 0
+            pb = breaks[bisect.bisect_right(breaks, q.start)] if bisect.bisect_right(breaks, q.start) < len(breaks) \
+                else len(text)
+            named_near = any(p.name == company and pa <= p.start < pb for p in parties) or \
+                COMPANY_PRONOUN.search(text, s, e)
+            if named_near and not any(ca <= p.start < cb and p.name != company for p in parties):
+                # A company's story: what no other party claims in its clause is the company's
+                # ("a package worth N$21 billion", "will employ 3,200"), in its host country
+                subject, counterpart = company, (home if metric in ("investment", "project_value")
+                                                 and counterpart is None and home != company else counterpart)
         if subject in memo["orgs"] and home and country_code(home) and \
                 MACRO.search(text, max(s, q.start - 80), min(e, q.end + 40)):
             # "inflation eased to 22.8 percent", "GDP grew 4.7 percent", "reserves stood at": the
