@@ -106,6 +106,7 @@ def test_surname_mentions_resolve_to_full_name():
     ("The central bank signed a swap line with the People's Bank of China.", "People's Bank of China", None, None),
     ("A credit line from Poland's Exportbank paid for the mill.", "Exportbank", None, None),
     ("Morocco's investment agency, AMDIX, has approved 12 projects.", "AMDIX", "AMDIX", None),
+    ("Orion Hydrogen Partners (OHP) has closed the financing.", "Orion Hydrogen Partners", "OHP", None),
     ("It was signed by Economic Affairs Division (EAD) Secretary Imran Qazi.", "Economic Affairs Division", "EAD", None),
 ])
 def test_organizations(text, name, acronym, alias):

@@ -150,6 +150,8 @@ def test_qualifier(text, qualifier):
     ("The African Development Bank approved a loan of $120 million to Kenya.",
      "Kenya", "African Development Bank"),
     ("The World Bank has granted Kenya a loan of $300 million for roads.", "Kenya", "World Bank"),
+    # the agent of "secured/closed/raised" receives the money
+    ("Tata Power has secured financing of $300 million from the World Bank.", "Tata Power", "World Bank"),
     ("Japanese companies invested $3 billion in India last year.", "Japan", "India"),
     ("Germany and Georgia have implemented 48 projects since 1995.", "Germany", "Georgia"),
     ("Tata Power, which operates in several countries, including Georgia and Nigeria, "
@@ -629,3 +631,16 @@ def test_a_companys_story_gives_the_company_what_no_other_party_claims():
     assert [by[t].subject for t in ("4.2 GWh", "620", "€340 million")] == ["Nordvolt Cells AS"] * 3
     assert by["€340 million"].counterpart in (None, "Slovakia")
     assert by["2.1 percent"].subject == "Slovakia"  # the country's indicator stays the country's
+
+
+def test_a_short_word_is_no_country_code():
+    from newsfacts.extract.figures import country_code
+    assert [country_code(w) for w in ("Aus", "Can", "Per", "AUS", "Peru")] == [None, None, None, "AUS", "PER"]
+
+
+def test_an_amount_in_brackets_in_another_currency_is_the_same_fact():
+    text = "Trade between Kenya and Qatar reached QR2.9 billion (about $800 million) in 2023."
+    by = {f.text: f for f in figures(text)}
+    a, b = by["QR2.9 billion"], by["about $800 million"]
+    assert (a.metric, a.period) == (b.metric, b.period) == ("trade_turnover", "2023")
+    assert {a.subject, a.counterpart} == {b.subject, b.counterpart} == {"Kenya", "Qatar"}

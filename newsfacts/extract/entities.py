@@ -959,9 +959,11 @@ def find_orgs(A: Analysis) -> None:
             if not any(is_acronym(t) or not (_place_at(A, w.start, w.end) or t in weak or t.lower() in lex.title_words)
                        for w in part for t in [w.text] if t not in heads):
                 continue
+            gloss = re.match(r"\s*\(\s*([A-Z]{2,8})\s*\)", text[part[-1].end:part[-1].end + 14])
             if not any(e_.label_ == "ORG" and e_.start_char <= part[0].start < e_.end_char for e_ in A.doc.ents) \
-                    and not any(is_acronym(w.text) for w in part):
-                continue
+                    and not any(is_acronym(w.text) for w in part) \
+                    and not (gloss and gloss.group(1) == _initials(name)):
+                continue  # ("Orion Hydrogen Partners (OHP)": the short form's letters vouch for the name)
         if s > 0 and words[s - 1].text in POSSESSIVE and s > 1:
             ph = _place_at(A, words[s - 2].start, words[s - 2].end)
             if ph and ph.place.type == "country":

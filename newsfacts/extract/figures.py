@@ -86,6 +86,8 @@ CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
                          r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
+NAME_FRONT = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:Project|Plant|Park|Zone|Port|Railway|Corridor|Complex|"
+                        r"Terminal|Programme|Program|Hub|Mine|Farm|Dam|Campus|Platform|Refinery|Factory)\b")
 COMPANY_MARK = re.compile(r"(?:\b(?:Ltd|Limited|Corp|Corporation|Inc|PLC|LLC|LLP|GmbH|AG|SE|SA|AS|ASA|AB|Oy|Bhd|"
                           r"Berhad|Tbk|JSC|PJSC|Holdings?|Group|Company|Partners|Energy|Power|Resources|Minerals|"
                           r"Mining|Industries|Technologies|Motors|Logistics|Cement|Steel|Pharma|Foods|Textiles)\b|"
@@ -183,6 +185,8 @@ def place_of(name: str) -> tuple[str | None, str | None]:
             return place.type, place.country
     except Exception:  # the place lexicon is optional here; pycountry still knows countries
         pass
+    if len(name) <= 3 and not name.isupper():
+        return None, None  # "Aus", "Can", "Per": words, not the codes AUS, CAN, PER
     try:
         return "country", pycountry.countries.lookup(name).alpha_3
     except LookupError:
@@ -295,6 +299,8 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
             continue  # only ever cited for the numbers: a source, not a party
         if mt.name in exchanges:
             continue  # "listed on the BSE": where a company's shares trade, never a party
+        if mt.kind == "location" and not country_code(mt.name) and NAME_FRONT.match(text, mt.end):
+            continue  # "the Aus Green Ammonia Project": a town naming a project, no party
         if mt.kind == "location" and mt.text.lower() != mt.name.lower() and \
                 re.search(r"\b(?:a|an)\s+$", text[max(0, mt.start - 4):mt.start]) and \
                 re.match(r"\s+[a-z]", text[mt.end:mt.end + 3]):
@@ -600,6 +606,8 @@ RECIPIENT_BEFORE = re.compile(r"(?i)\b(?:to|for|with|in|into|across|throughout)\
                               r"(?:[a-z][\w-]*\s+){0,3}$")
 LENDER_BEFORE = re.compile(r"(?i)\b(?:from|by|led\s+by)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)?$")
 # The recipient right after a giving verb: "lent Kenya", "has granted Senegal a loan of ...".
+RECEIVES_AFTER = re.compile(r"(?:\s*\([^)]{1,12}\))?\s+(?:has\s+|have\s+|had\s+)?(?:secured|closed|raised|obtained|"
+                            r"received|won|attracted|landed|borrowed)\b")
 LEND_VERB_BEFORE = re.compile(r"(?i)\b(?:lend|lends|lent|lending|loan|grant|grants|granted|granting|gave|give|gives|"
                               r"given|provided|extended|awarded|offered)\s+(?:the\s+)?$")
 
@@ -676,6 +684,12 @@ def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parti
     agents = [p for p in here if not p.obj and p.start < q.start
               and not LEND_VERB_BEFORE.search(text[max(a, p.start - 12):p.start])]
     verb = FINANCING.search(text, a, q.start)
+    takers_first = [p for p in agents if RECEIVES_AFTER.match(text, p.end)]
+    if takers_first and not from_p:
+        # "KHP has closed the financing ...", "X secured a loan": the agent receives the money
+        recipient = takers_first[-1]
+        memo["recipient"] = recipient.name
+        return recipient.name, memo.get("lender") if memo.get("recipient") == recipient.name else None
     if from_p:
         lender = min(from_p, key=lambda p: (p.start < q.start, abs(p.start - q.start)))
         i = here.index(lender)
@@ -1107,9 +1121,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                 COMPANY_PRONOUN.search(text, s, e)
             if named_near and not any(ca <= p.start < cb and p.name != company for p in parties):
                 # A company's story: what no other party claims in its clause is the company's
-                # ("a package worth N$21 billion", "will employ 3,200"), in its host country
-                subject, counterpart = company, (home if metric in ("investment", "project_value")
-                                                 and counterpart is None and home != company else counterpart)
+                # ("a package worth N$21 billion", "will employ 3,200")
+                subject = company
         if subject in memo["orgs"] and home and country_code(home) and \
                 MACRO.search(text, max(s, q.start - 80), min(e, q.end + 40)):
             # "inflation eased to 22.8 percent", "GDP grew 4.7 percent", "reserves stood at": the
@@ -1145,6 +1158,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
 
 CHANGE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3},\s+(?:a|an|up|down)\s+(?:(?:rise|increase|decrease|drop|fall|decline|"
                           r"growth|jump|gain)\s+of\s+)?(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?$")
+CONVERSION = re.compile(r"\s*[(\[]\s*(?:(?:about|around|roughly|some|approximately|nearly|or|equivalent\s+to)\s+)?")
 SHARE_AFTER = re.compile(r"^,?\s*(?:or|i\.e\.|that\s+is|accounting\s+for|making\s+up)\s+"
                          r"(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?$")
 CHANGE_TO = re.compile(r"^[^.;:]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$")
@@ -1153,6 +1167,19 @@ CHANGE_TO = re.compile(r"^[^.;:]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|al
 def _changes_take_their_level(text: str, placed: list[tuple[Quantity, Figure]]) -> None:
     """"fell 4.2% to $3.6 billion": a change takes the parties (and period) of the level it leads to."""
     for (qa, fa), (qb, fb) in zip(placed, placed[1:]):
+        if qa.money and qb.money and fa.unit != fb.unit and CONVERSION.fullmatch(text[qa.end:qb.start]):
+            # "N$21 billion (about US$1.16 billion)": the same amount in another currency; what one
+            # of the two lacks, the other gives
+            for attr in ("period", "subject", "counterpart"):
+                if getattr(fa, attr) is None or getattr(fb, attr) is None:
+                    value = getattr(fa, attr) or getattr(fb, attr)
+                    setattr(fa, attr, value)
+                    setattr(fb, attr, value)
+            if fb.metric in ("other", "project_value") and fa.metric not in ("other", "project_value"):
+                fb.metric = fa.metric
+            elif fa.metric in ("other", "project_value") and fb.metric not in ("other", "project_value"):
+                fa.metric = fb.metric
+            continue
         if fa.metric == "growth" and fa.unit == "percent" and fb.metric != "growth" and \
                 CHANGE_TO.match(text[qa.end:qb.start]):
             level, change = fb, fa
