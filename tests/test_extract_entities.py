@@ -107,6 +107,11 @@ def test_surname_mentions_resolve_to_full_name():
     ("A credit line from Poland's Exportbank paid for the mill.", "Exportbank", None, None),
     ("Morocco's investment agency, AMDIX, has approved 12 projects.", "AMDIX", "AMDIX", None),
     ("Orion Hydrogen Partners (OHP) has closed the financing.", "Orion Hydrogen Partners", "OHP", None),
+    # one ministry's or agency's portfolio, listed with commas and "and"
+    ("He met the Ministry of Mines, Oil and Gas on Monday.", "Ministry of Mines, Oil and Gas", None, None),
+    ("The National Agency for Oil, Gas and Biofuels (NAOGB) approved it.",
+     "National Agency for Oil, Gas and Biofuels", "NAOGB", None),
+    ("Kawada Light Metals Co., Ltd. will supply the rolling mill.", "Kawada Light Metals Co., Ltd.", None, None),
     ("It was signed by Economic Affairs Division (EAD) Secretary Imran Qazi.", "Economic Affairs Division", "EAD", None),
 ])
 def test_organizations(text, name, acronym, alias):
@@ -127,6 +132,7 @@ def test_organizations(text, name, acronym, alias):
     ("Federal Minister for Ports Rashid Iqbal opened the terminal.", "Federal Minister for Ports"),
     ("He met the Minister of Trade, Tourism and Industrial Development, Grace Banda.", "Tourism and Industrial Development"),
     ("India's exports to the Sultanate rose.", "Sultanate"),
+    ("Officials from PNG attended the forum in Suva.", "PNG"),
     ("The Board of Directors of the bank approved the loan on Friday.", "Board of Directors"),
     ("Kenya Power signed an MoU with the county. The MoU covers ten years.", "MoU"),
 ])

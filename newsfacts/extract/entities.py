@@ -803,7 +803,7 @@ def find_orgs(A: Analysis) -> None:
                     e += 2
                     continue
                 if t == "," and gap == "" and e + 1 < len(words) and is_cap(words[e + 1].text) \
-                        and any(words[x].text == "of" for x in range(s, e)) \
+                        and any(words[x].text in ("of", "for") for x in range(s, e)) \
                         and any(words[x].text == "and" for x in range(e + 1, min(e + 8, len(words)))):
                     e += 1
                     continue
@@ -821,8 +821,14 @@ def find_orgs(A: Analysis) -> None:
                         break  # "the Union Cabinet on Wednesday"
                     if words[nxt].text in ("the",) and nxt + 1 < len(words) and t != "and":
                         nxt += 1
-                    # "A Ministry and B Bank": two names, not one
-                    if t in ("and", "&") and (words[e - 1].text in heads or is_acronym(words[e - 1].text)) and any(
+                    # "A Ministry and B Bank": two names, not one; but "Ministry of Mineral Resources,
+                    # Petroleum and Gas" lists one ministry's portfolio
+                    portfolio = any(words[x].text in ("Ministry", "Department", "Office", "Minister")
+                                    for x in range(s, e)) and any(words[x].text == "of" for x in range(s, e)) \
+                        and not any(words[x].text in ("Ministry", "Department", "Bank", "Agency", "Authority")
+                                    for x in range(nxt, min(nxt + 4, len(words))))
+                    if t in ("and", "&") and not portfolio and (words[e - 1].text in heads or is_acronym(
+                            words[e - 1].text)) and any(
                             words[x].text in heads for x in range(nxt, min(nxt + 6, len(words)))):
                         break
                     if is_cap(words[nxt].text) and nxt not in person_words:
@@ -830,6 +836,11 @@ def find_orgs(A: Analysis) -> None:
                         continue
                 if t in (".",) and words[e - 1].text in ("Ltd", "Co", "Corp", "Inc"):
                     e += 1
+                if t == "," and words[e - 1].text in ("Co.", "Co") and e + 1 < len(words) \
+                        and words[e + 1].text.rstrip(".") in ("Ltd", "Inc", "LLC", "Limited"):
+                    e += 2  # "Nishikawa Light Metals Co., Ltd."
+                    if e < len(words) and words[e].text == "." and gap == "":
+                        e += 1
                 break
             runs.append((s, e))
             k = e
