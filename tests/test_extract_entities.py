@@ -413,6 +413,7 @@ def test_two_companies_joined_by_and_with_a_based_prefix_are_two():
     ("Tea farms in the highland region of Kericho Valley need rain.", "Kericho Valley", "region", None),
     # a town of the gazetteer that the NER does not see, after a place preposition
     ("The rebuilt line to Nanyuki reopens in May.", "Nanyuki", "city", "KEN"),
+    ("Pumps will draw water from Lake Turkana for the farms.", "Lake Turkana", "other", None),
 ])
 def test_places_from_their_context(text, name, type_, country):
     locs = by_name(run(text).locations)

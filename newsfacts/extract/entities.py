@@ -1526,6 +1526,13 @@ def find_places(A: Analysis) -> None:
             first_word = m.group(1).split()[0]
             if first_word not in ("The", "This"):
                 cands.append((m.start(), m.end(), m.group(0), Place(m.group(0), "other", None), False))
+    # "Lake Malawi", "Mount Kenya", "Cape Verde Basin": a landform named by a place.
+    for m in re.finditer(r"\b(?:Lake|Mount|Mt\.)\s+[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?", text):
+        if not A.is_claimed(m.start(), m.end(), ("person", "org", "project")) and not in_ranges(m.start(), m.end(), A.noise) \
+                and not any(c[0] <= m.start() and m.end() <= c[1] for c in cands):
+            cands = [c for c in cands if not (m.start() <= c[0] and c[1] <= m.end())]
+            cands.append((m.start(), m.end(), m.group(0), lex.places.get(m.group(0)) or Place(m.group(0), "other", None),
+                          False))
     # "Gulf of Mexico", "Isthmus of Tehuantepec", "Salar de Atacama".
     for m in re.finditer(r"\b(?:Gulf|Isthmus|Strait|Bay|Sea|Cape|Lake|Salar|Sierra|Lago|Laguna|Río|Rio|Isla|Mount|"
                          r"Peninsula|Valley|Basin|Delta)\s+(?:of|de|del|de la|do|da)\s+(?:the\s+)?"
