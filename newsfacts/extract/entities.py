@@ -161,10 +161,6 @@ def _upper_keys(lex: Lexicon) -> dict[str, str]:
 
 # ---------------------------------------------------------------- helpers
 
-def _strip_the(s: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", s).strip()
-
-
 def _fold(s: str) -> str:
     return re.sub(r"[\u2010-\u2015\-]+", "-", s.casefold()).replace("’", "'")
 
@@ -178,13 +174,6 @@ def _place_at(A: Analysis, start: int, end: int) -> Hit | None:
 
 def _hit_in(A: Analysis, start: int, end: int) -> list[Hit]:
     return [h for h in A.hits if start <= h.start and h.end <= end]
-
-
-def _word_index_at(words: list[Word], pos: int) -> int:
-    for k, w in enumerate(words):
-        if w.end > pos:
-            return k
-    return len(words)
 
 
 # ---------------------------------------------------------------- persons

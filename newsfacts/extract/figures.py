@@ -122,7 +122,6 @@ LEVEL_BEFORE = re.compile(r"(?i)\b(?:reach|reaching|stand\s+at|stood\s+at|hold|h
                           r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|a|an)\s+)?$")
 # Sizes and capacities of built things: they belong to whoever builds or runs it, not to the country.
 SIZE_UNITS = frozenset("km m MW GW kW sq km sq m hectares acres".split()) | {"sq km", "sq m"}
-LENDING = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit\s+lines?|lines?\s+of\s+credit|financing|arrange)\b")
 AGGREGATE = re.compile(r"(?i)\b(?:foreign\s+trade|total\s+(?:merchandise\s+)?(?:trade|exports|imports)|"
                        r"overall\s+(?:trade|exports)|merchandise\s+trade|trade\s+surplus|trade\s+deficit)\b")
 CONNECTOR = re.compile(r"(?i)(?P<copula>\b(?:was|were|is|are|be|been|stood)\s+)?\b(?:totall?ing|worth|valued\s+at|"
@@ -204,12 +203,6 @@ def _country_name(code: str) -> str | None:
         pass
     country = pycountry.countries.get(alpha_3=code)
     return getattr(country, "common_name", None) or getattr(country, "name", None) if country else None
-
-
-def _macro_region(name: str) -> bool:
-    """A region above states ("Central Asia", "West Africa") can be a party, as a state can."""
-    kind, code = place_of(name)
-    return kind == "region" and code is None
 
 
 def country_code(name: str) -> str | None:
