@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 import secrets
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -63,21 +63,27 @@ class Checked:
     report_path: Path | None
 
 
-@dataclass
-class RunSummary:
-    """What a run did, for the terminal, the audit table and the Prefect artifact."""
+@dataclass(kw_only=True)
+class Counts:
+    """What a run read and loaded, added up over its chunks."""
 
-    run_id: str
-    status: str
     files_read: int = 0
+    files_unchanged: int = 0
     articles_new: int = 0
     articles_known: int = 0
     articles_duplicate: int = 0
     articles_quarantined: int = 0
-    rows_quarantined: int = 0
     rejected_inputs: int = 0
-    files_unchanged: int = 0
     loaded: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(kw_only=True)
+class RunSummary(Counts):
+    """What a run did, for the terminal, the audit table and the Prefect artifact."""
+
+    run_id: str
+    status: str
+    rows_quarantined: int = 0
     expectations_passed: int = 0
     expectations_failed: int = 0
     warehouse: str = ""
@@ -365,22 +371,19 @@ def blocking_message(outcome: quality.ValidationOutcome, failed: Sequence) -> li
     return lines
 
 
-CHUNK, RUN = "chunk", "run"
-
-
 @timing.stage("validate")
-def check_published(con, run: RunContext, scope: str, marks: dict[str, int] | None = None,
+def check_published(con, run: RunContext, marks: dict[str, int] | None = None,
                     audit: dict[str, pd.DataFrame] | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Validate what the run wrote to the work copy with the published tables' suites.
 
-    The fact tables and the search index are checked per chunk, on the rows the chunk loaded
-    (above `marks`), so a run's memory does not grow with its size; dimensions, the run's audit
-    row, its files and `audit` frames (quarantine, results) once per run. Any failure in a
+    With `marks`, a chunk: the fact tables and the search index, on the rows the chunk loaded
+    (above the marks), so a run's memory does not grow with its size. Without, the run:
+    dimensions, the run's audit row, its files and `audit` frames (quarantine, results). Any failure in a
     blocking suite blocks the publish: after load, a bad row is a bug in the load, not bad
     input, so it is never quarantined away.
     """
     per_chunk, per_run = warehouse.checked_tables()
-    frames = warehouse.check_frames(con, run.run_id, per_chunk if scope == CHUNK else per_run, marks)
+    frames = warehouse.check_frames(con, run.run_id, per_chunk if marks is not None else per_run, marks)
     frames.update(audit or {})
     outcome = quality.validate(frames, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR)
     failed = [r for r in outcome.results if not r.success and r.severity == "blocking"]
@@ -401,18 +404,10 @@ def _record_blocked(summary: RunSummary, results: pd.DataFrame, run: RunContext)
     warehouse.publish(con, run.settings)
 
 
-@dataclass
-class Tally:
+@dataclass(kw_only=True)
+class Tally(Counts):
     """What the chunks of one run added up to, for its audit row, checks and report."""
 
-    files_read: int = 0
-    files_unchanged: int = 0
-    articles_new: int = 0
-    articles_known: int = 0
-    articles_duplicate: int = 0
-    articles_quarantined: int = 0
-    rejected_inputs: int = 0
-    loaded: dict[str, int] = field(default_factory=dict)
     results: list[pd.DataFrame] = field(default_factory=list)
     quarantine: list[pd.DataFrame] = field(default_factory=list)
 
@@ -430,14 +425,10 @@ class Tally:
     def summary(self, run: RunContext, status: str) -> RunSummary:
         results = self.all_results
         passed = int(results["is_success"].sum()) if len(results) else 0
+        counts = {f.name: getattr(self, f.name) for f in fields(Counts)}
         return RunSummary(
-            run_id=run.run_id, status=status, files_read=self.files_read,
-            files_unchanged=self.files_unchanged,
-            articles_new=self.articles_new, articles_known=self.articles_known,
-            articles_duplicate=self.articles_duplicate,
-            articles_quarantined=self.articles_quarantined,
+            **counts | {"loaded": dict(self.loaded)}, run_id=run.run_id, status=status,
             rows_quarantined=sum(len(q) for q in self.quarantine),
-            rejected_inputs=self.rejected_inputs, loaded=dict(self.loaded),
             expectations_passed=passed, expectations_failed=len(results) - passed,
             warehouse=str(run.settings.warehouse),
             report_path=str(run.settings.reports / "runs" / f"{run.run_id}.html"))
@@ -478,7 +469,7 @@ def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: Ru
         warehouse.mark_released(con, list(released))
         warehouse.record_ingested(con, _files_frame(contents.paths, run))
         if any(added.values()):
-            results, blocking = check_published(con, run, CHUNK, marks)
+            results, blocking = check_published(con, run, marks)
             if blocking:
                 raise _Blocked(results, blocking)
             tally.results.append(results)
@@ -528,7 +519,7 @@ def finish(tally: Tally, run: RunContext) -> RunSummary:
         quarantine = tally.all_quarantine
         if _changed(tally):
             results, blocking = check_published(
-                con, run, RUN, audit={"quarantine": quarantine, "validation_result": tally.all_results})
+                con, run, audit={"quarantine": quarantine, "validation_result": tally.all_results})
             if blocking:
                 raise _Blocked(results, blocking)
             tally.results.append(results)

@@ -98,11 +98,15 @@ def apply_views(con: duckdb.DuckDBPyConnection) -> None:
         pending = failed
 
 
+def _bound(sql: str, params: dict) -> dict:
+    """The parameters a statement uses, by the $names it names."""
+    return {name: params[name] for name in set(PARAM.findall(sql))}
+
+
 def run_sql_file(con: duckdb.DuckDBPyConnection, path: Path, params: dict) -> None:
     """Run one SQL statement from a file, binding the $names it uses."""
     sql = path.read_text(encoding="utf-8")
-    used = {name: params[name] for name in set(PARAM.findall(sql))}
-    con.execute(sql, used)
+    con.execute(sql, _bound(sql, params))
 
 
 def table_counts(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = TABLES) -> dict[str, int]:
@@ -168,8 +172,7 @@ def check_frames(con: duckdb.DuckDBPyConnection, run_id: str, tables: Iterable[s
             raise WarehouseError(f"{table}: not a warehouse table")
         path = CHECKS_DIR / f"{table}.sql"
         sql = path.read_text(encoding="utf-8")
-        used = {name: params[name] for name in set(PARAM.findall(sql))}
-        frame = con.execute(sql, used).df()
+        frame = con.execute(sql, _bound(sql, params)).df()
         for col in frame.columns:
             # Suites compare days with ISO-date parameters, as for the staged tables.
             if pd.api.types.is_datetime64_any_dtype(frame[col]):
