@@ -142,8 +142,9 @@ def record_quarantine(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> int
                            check_name, reason, record, quarantined_at)
                        SELECT DISTINCT ON (quarantine_id) quarantine_id, run_id, stage, table_name,
                               origin, check_name, reason, CAST(record AS JSON), quarantined_at
-                       FROM q_new
-                       WHERE quarantine_id NOT IN (SELECT quarantine_id FROM quarantine)""")
+                       FROM q_new AS r
+                       WHERE NOT EXISTS (SELECT 1 FROM quarantine AS q
+                                         WHERE q.quarantine_id = r.quarantine_id)""")
     finally:
         con.unregister("q_new")
     return con.execute("SELECT count(*) FROM quarantine").fetchone()[0] - before
@@ -276,8 +277,11 @@ def record_ingested(con: duckdb.DuckDBPyConnection, files: pd.DataFrame) -> None
         return
     con.register("f_new", files)
     try:
-        con.execute("""INSERT OR REPLACE INTO ingested_file
-                       SELECT path, size, mtime_ns, run_id, ingested_at FROM f_new""")
+        # A file read again (changed since) replaces its row: delete then insert, as the table
+        # has no key index to upsert on (migration 026).
+        con.execute("DELETE FROM ingested_file WHERE path IN (SELECT path FROM f_new)")
+        con.execute("""INSERT INTO ingested_file
+                       SELECT DISTINCT ON (path) path, size, mtime_ns, run_id, ingested_at FROM f_new""")
     finally:
         con.unregister("f_new")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import duckdb
+import pandas as pd
 import pytest
 
 from newsfacts import warehouse
@@ -226,3 +227,60 @@ def test_chunk_checks_see_only_the_rows_above_the_marks(con):
     assert set(chunk["fact_mention"]["has_article"]) == {True}
     assert len(whole["fact_mention"]) > len(chunk["fact_mention"]) > 0
     assert set(chunk["search_term"]["article_key"]) == {gh}
+
+
+GROWING = ("dim_article", "fact_figure", "fact_meeting", "bridge_meeting_participant",
+           "fact_mention", "fact_project_mention", "search_doc", "quarantine", "ingested_file")
+
+
+def _keyed_tables(con) -> set[str]:
+    return {t for (t,) in con.execute(
+        "SELECT DISTINCT table_name FROM duckdb_constraints() "
+        "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchall()}
+
+
+def test_tables_that_grow_with_articles_carry_no_key_index(con):
+    # A key index is read whole into memory by a load, so it would make a chunk's memory grow
+    # with the warehouse; the dimensions stay small and keep theirs.
+    keyed = _keyed_tables(con)
+    assert keyed.isdisjoint(GROWING)
+    assert {"dim_person", "dim_organization", "dim_location", "etl_run"} <= keyed
+
+
+def test_a_warehouse_with_key_indexes_migrates_without_losing_rows(tmp_path):
+    path = tmp_path / "old.duckdb"
+    old = warehouse.connect(path)
+    old.execute("CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+                "applied_at TIMESTAMP NOT NULL)")
+    warehouse.load_fts(old)
+    for f in warehouse._sql_files(warehouse.MIGRATIONS_DIR):
+        version = int(f.name.split("_", 1)[0])
+        if version < 26:
+            old.execute(f.read_text(encoding="utf-8"))
+            old.execute("INSERT INTO schema_migration VALUES (?, ?, now())", [version, f.stem])
+    warehouse.load_batch(old, stage([sample_facts()], [STRUCTURED]), "r1", datetime.now())
+    assert set(GROWING) - {"quarantine", "ingested_file"} <= _keyed_tables(old)
+    before = warehouse.table_counts(old)
+    old.close()
+    con = warehouse.connect(path)
+    assert warehouse.migrate(con) == ["026_drop_growing_key_indexes"]
+    assert warehouse.table_counts(con) == before
+    assert _keyed_tables(con).isdisjoint(GROWING)
+    again = warehouse.load_batch(con, stage([sample_facts()], [STRUCTURED]), "r2", datetime.now())
+    assert sum(again.values()) == 0
+    new = warehouse.load_batch(con, stage([sample_facts("Ghana's cocoa exports rose.", name="gh.txt")]),
+                               "r3", datetime.now())
+    assert new["dim_article"] == 1
+    keys = [k for (k,) in con.execute("SELECT article_key FROM dim_article ORDER BY 1").fetchall()]
+    assert len(keys) == len(set(keys)) == 2  # the sequence carries on past the copied rows
+    con.close()
+
+
+def test_a_file_read_again_replaces_its_row(con):
+    def files(size: int, run_id: str) -> pd.DataFrame:
+        return pd.DataFrame([{"path": "/in/a.txt", "size": size, "mtime_ns": size, "run_id": run_id,
+                              "ingested_at": datetime.now()}])
+
+    warehouse.record_ingested(con, files(10, "r1"))
+    warehouse.record_ingested(con, files(12, "r2"))
+    assert con.execute("SELECT size, run_id FROM ingested_file").fetchall() == [(12, "r2")]

@@ -6,4 +6,4 @@ FROM (
     UNION SELECT TRY_CAST(date AS DATE) FROM stg_meeting
     UNION SELECT TRY_CAST(published AS DATE) FROM stg_structured_fact
 ) AS days
-WHERE d IS NOT NULL AND d NOT IN (SELECT date FROM dim_date);
+WHERE d IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dim_date AS x WHERE x.date = d);

@@ -5,5 +5,5 @@ FROM (
     SELECT CAST(source_id AS VARCHAR) AS source_id, CAST(source AS VARCHAR) AS source FROM stg_article
     UNION ALL SELECT source_id, source FROM stg_structured_fact
 ) AS s
-WHERE source_id IS NOT NULL AND source_id NOT IN (SELECT source_id FROM dim_source)
+WHERE source_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dim_source AS x WHERE x.source_id = s.source_id)
 GROUP BY source_id;

@@ -6,4 +6,4 @@ SELECT a.article_id, a.name, a.origin, a.title, a.url, s.source_key,
        a.dateline, a.text, CAST(a.n_chars AS INTEGER), $run_id, $loaded_at
 FROM stg_article AS a
 JOIN dim_source AS s ON s.source_id = a.source_id
-WHERE a.article_id NOT IN (SELECT article_id FROM dim_article);
+WHERE NOT EXISTS (SELECT 1 FROM dim_article AS x WHERE x.article_id = a.article_id);

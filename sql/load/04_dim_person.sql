@@ -6,5 +6,5 @@ SELECT p.person_id,
        arg_min(p.country, a.published || a.article_id) FILTER (WHERE p.country IS NOT NULL)
 FROM stg_person AS p
 JOIN stg_article AS a USING (article_id)
-WHERE p.person_id NOT IN (SELECT person_id FROM dim_person)
+WHERE NOT EXISTS (SELECT 1 FROM dim_person AS x WHERE x.person_id = p.person_id)
 GROUP BY p.person_id;

@@ -5,5 +5,5 @@ SELECT o.organization_id,
        arg_min(o.country, a.published || a.article_id) FILTER (WHERE o.country IS NOT NULL)
 FROM stg_organization AS o
 JOIN stg_article AS a USING (article_id)
-WHERE o.organization_id NOT IN (SELECT organization_id FROM dim_organization)
+WHERE NOT EXISTS (SELECT 1 FROM dim_organization AS x WHERE x.organization_id = o.organization_id)
 GROUP BY o.organization_id;

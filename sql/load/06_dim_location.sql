@@ -5,5 +5,5 @@ SELECT l.location_id,
        arg_min(l.country, a.published || a.article_id) FILTER (WHERE l.country IS NOT NULL)
 FROM stg_location AS l
 JOIN stg_article AS a USING (article_id)
-WHERE l.location_id NOT IN (SELECT location_id FROM dim_location)
+WHERE NOT EXISTS (SELECT 1 FROM dim_location AS x WHERE x.location_id = l.location_id)
 GROUP BY l.location_id;

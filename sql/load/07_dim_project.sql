@@ -4,5 +4,5 @@ SELECT p.project_id,
        arg_min(p.type, a.published || a.article_id)
 FROM stg_project AS p
 JOIN stg_article AS a USING (article_id)
-WHERE p.project_id NOT IN (SELECT project_id FROM dim_project)
+WHERE NOT EXISTS (SELECT 1 FROM dim_project AS x WHERE x.project_id = p.project_id)
 GROUP BY p.project_id;

@@ -15,4 +15,4 @@ LEFT JOIN dim_location AS sl ON sl.location_id = f.subject_id
 LEFT JOIN dim_organization AS so ON so.organization_id = f.subject_id
 LEFT JOIN dim_location AS cl ON cl.location_id = f.counterpart_id
 LEFT JOIN dim_organization AS co ON co.organization_id = f.counterpart_id
-WHERE f.figure_id NOT IN (SELECT figure_id FROM fact_figure);
+WHERE NOT EXISTS (SELECT 1 FROM fact_figure AS x WHERE x.figure_id = f.figure_id);

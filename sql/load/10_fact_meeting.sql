@@ -7,4 +7,4 @@ SELECT m.meeting_id, da.article_key,
 FROM stg_meeting AS m
 JOIN dim_article AS da ON da.article_id = m.article_id
 LEFT JOIN dim_location AS l ON l.location_id = m.location_id
-WHERE m.meeting_id NOT IN (SELECT meeting_id FROM fact_meeting);
+WHERE NOT EXISTS (SELECT 1 FROM fact_meeting AS x WHERE x.meeting_id = m.meeting_id);

@@ -9,5 +9,5 @@ FROM (
 JOIN fact_meeting AS fm ON fm.meeting_id = p.meeting_id
 LEFT JOIN dim_person AS dp ON dp.person_id = p.participant_id
 LEFT JOIN dim_organization AS dorg ON dorg.organization_id = p.participant_id
-WHERE (fm.meeting_key, p.participant_name) NOT IN
-      (SELECT (meeting_key, participant_name) FROM bridge_meeting_participant);
+WHERE NOT EXISTS (SELECT 1 FROM bridge_meeting_participant AS x
+                  WHERE x.meeting_key = fm.meeting_key AND x.participant_name = p.participant_name);
