@@ -33,6 +33,11 @@ NAMES = {
     "SET": ("organization", "Stock Exchange of Thailand"),
     "Monetary Policy Committee": ("organization", "Monetary Policy Committee"),
     "Nordvolt Cells AS": ("organization", "Nordvolt Cells AS"), "Slovakia": ("location", "Slovakia"),
+    "Hungary": ("location", "Hungary"), "Hungarian": ("location", "Hungary"),
+    "Vietnam": ("location", "Vietnam"), "Türkiye": ("location", "Türkiye"),
+    "Turkish": ("location", "Türkiye"), "Algeria": ("location", "Algeria"),
+    "Algerian": ("location", "Algeria"), "Hanoi": ("location", "Hanoi"), "Ankara": ("location", "Ankara"),
+    "Algiers": ("location", "Algiers"),
 }
 
 
@@ -173,6 +178,20 @@ def test_home_party_leads_bilateral_trade():
     figs = figures(text)
     assert [(f.metric, f.subject, f.counterpart) for f in figs] == [
         ("growth", "India", "Brazil"), ("trade_turnover", "India", "Brazil")]
+
+
+@pytest.mark.parametrize("text,pair", [
+    # the side a trade figure is about is named first, wherever the story comes from
+    ("HANOI — Vietnam's minister met Hungarian officials. He said trade between Hungary and "
+     "Vietnam reached $1.1 billion in 2024.", ("Hungary", "Vietnam")),
+    ("ANKARA — Turkish officials said Türkiye's trade with Georgia stood at $2.9 billion in 2023.",
+     ("Türkiye", "Georgia")),
+    ("ALGIERS — Algerian and Turkish ministers discussed raising trade between Türkiye and "
+     "Algeria, which stood at $6.4 billion in 2023.", ("Türkiye", "Algeria")),
+])
+def test_trade_pair_named_in_the_sentence_sets_the_order(pair, text):
+    f = [f for f in figures(text) if f.metric == "trade_turnover"][0]
+    assert (f.subject, f.counterpart) == pair
 
 
 def test_news_agency_is_not_a_party():

@@ -746,6 +746,29 @@ def _subordinate(text: str, s: int, pos: int) -> bool:
     return m is not None and not re.search(r"[,;]", text[m.end():pos])
 
 
+PAIR_OPENER = re.compile(r"(?i)\bbetween\s+(?:the\s+)?$")
+PAIR_POSSESSIVE = re.compile(r"(?i)^[’']s?\s+(?:[\w-]+\s+){0,2}?(?:trade|turnover|commerce)\s+with\s+(?:the\s+)?$")
+
+
+def _named_pair(text: str, q: Quantity, s: int, e: int, states: list[Party]) -> tuple[str, str] | None:
+    """The two sides of a trade figure as its clause names them, first named first.
+
+    "trade between Vietnam and Hungary", "Türkiye's trade with Georgia": writers name the side the
+    figure is about first, whatever country the story comes from.
+    """
+    def pairs(a: int, b: int) -> list[tuple[str, str]]:
+        inside = [p for p in states if a <= p.start < b]
+        return [(x.name, y.name) for x, y in zip(inside, inside[1:]) if x.name != y.name and (
+            (PAIR_OPENER.search(text[max(a, x.start - 12):x.start]) and COORDINATED.match(text[x.end:y.start]))
+            or PAIR_POSSESSIVE.match(text[x.end:y.start]))]
+
+    a, b = _clause_bounds(text, s, e, q.start, q.end)
+    # the figure's own clause, else the pair named last before it ("trade between A and B, which
+    # stood at $6.4 billion")
+    found = pairs(a, b) or pairs(s, q.start)[-1:]
+    return found[0] if found else None
+
+
 def _trade_roles(text: str, q: Quantity, s: int, e: int,
                  states: list[Party]) -> tuple[str | None, str | None] | None:
     """Whose flow of goods a figure is and with whom, from how the sentence words the flow.
@@ -841,6 +864,11 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
         subject = home
         # Trade runs between states and blocs; a company, bank or ministry in the sentence is no partner.
         states = [p for p in states if p.kind != "organization" or TRADE_BLOC.search(p.name)]
+        if metric == "trade_turnover" or (metric == "growth" and not (
+                EXPORT_WORDS.search(sentence) or IMPORT_WORDS.search(sentence))):
+            pair = _named_pair(text, q, s, e, states)
+            if pair is not None:
+                return pair
         if metric in ("exports", "imports") or (metric == "growth" and (
                 EXPORT_WORDS.search(sentence) or IMPORT_WORDS.search(sentence))):
             roles = _trade_roles(text, q, s, e, states)
