@@ -37,7 +37,8 @@ NAMES = {
     "Vietnam": ("location", "Vietnam"), "Türkiye": ("location", "Türkiye"),
     "Turkish": ("location", "Türkiye"), "Algeria": ("location", "Algeria"),
     "Algerian": ("location", "Algeria"), "Hanoi": ("location", "Hanoi"), "Ankara": ("location", "Ankara"),
-    "Algiers": ("location", "Algiers"),
+    "Algiers": ("location", "Algiers"), "Kyrgyzstan": ("location", "Kyrgyzstan"),
+    "Bishkek": ("location", "Bishkek"),
 }
 
 
@@ -192,6 +193,20 @@ def test_home_party_leads_bilateral_trade():
 def test_trade_pair_named_in_the_sentence_sets_the_order(pair, text):
     f = [f for f in figures(text) if f.metric == "trade_turnover"][0]
     assert (f.subject, f.counterpart) == pair
+
+
+@pytest.mark.parametrize("text,subject,counterpart", [
+    ("BISHKEK — Kyrgyzstan hosted Chinese investors. Chinese companies are running 84 projects "
+     "in the republic, officials said.", "China", "Kyrgyzstan"),
+    ("BISHKEK — Kyrgyzstan hosted Chinese investors. Japanese firms employ about 9,000 people "
+     "in the country.", "Japan", "Kyrgyzstan"),
+    # without a foreign party acting, "in the country" is just the home ground
+    ("BISHKEK — Kyrgyzstan reported prices on Monday. Inflation in the country slowed to 5.1% in May.",
+     "Kyrgyzstan", None),
+])
+def test_the_country_after_in_is_the_home_side(text, subject, counterpart):
+    f = figures(text)[-1]
+    assert (f.subject, f.counterpart) == (subject, counterpart)
 
 
 def test_news_agency_is_not_a_party():

@@ -393,6 +393,14 @@ def _home_references(text: str, home: str | None, parties: list[Party]) -> list[
                 and country_code(p.name)]
         name = styled[0] if len(styled) == 1 else (last[-1].name if last else home)
         out.append(Party(m.start(), m.end(), name, "location", True, obj))
+    for m in LOCATIVE_HOME_REF.finditer(text):
+        # "Chinese companies run 84 projects in the republic": where a foreign party acts, the home
+        # country is the other side; alone ("inflation in the country") it adds nothing
+        clause = text[max(0, m.start() - 200):m.start()]
+        clause = clause[max(clause.rfind(". "), clause.rfind("\n")) + 1:]
+        lo = m.start() - len(clause)
+        if any(lo <= p.start < m.start() and not p.obj and p.state and p.name != home for p in parties):
+            out.append(Party(m.start(1), m.end(), home, "location", True, True))
     return sorted(out, key=lambda p: p.start)
 
 
@@ -407,6 +415,7 @@ def _official_name(name: str) -> str:
 
 HOME_REF = re.compile(r"\b[Tt]he\s+(?:country|island|kingdom|sultanate|emirate|nation|republic)(?=[’']s\b|\s+"
                       r"(?:has|had|is|was|aims|plans|generates|produced|exported|imported|remains)\b)")
+LOCATIVE_HOME_REF = re.compile(r"\b(?:in|into)\s+(the\s+(?:country|republic|kingdom))\b(?![’'])")
 STATE_FORMS = ("kingdom", "sultanate", "emirate", "emirates", "republic", "principality", "federation")
 # "exports to the Sultanate", "the Kingdom's power mix": a state named by its form of government.
 STATE_FORM_REF = re.compile(r"\b[Tt]he\s+(?:Kingdom|Sultanate|Emirates?|Principality)\b(?!\s+of\b)")
