@@ -38,7 +38,7 @@ NAMES = {
     "Turkish": ("location", "Türkiye"), "Algeria": ("location", "Algeria"),
     "Algerian": ("location", "Algeria"), "Hanoi": ("location", "Hanoi"), "Ankara": ("location", "Ankara"),
     "Algiers": ("location", "Algiers"), "Kyrgyzstan": ("location", "Kyrgyzstan"),
-    "Bishkek": ("location", "Bishkek"),
+    "Bishkek": ("location", "Bishkek"), "Uganda": ("location", "Uganda"), "Ugandan": ("location", "Uganda"),
 }
 
 
@@ -207,6 +207,20 @@ def test_trade_pair_named_in_the_sentence_sets_the_order(pair, text):
 def test_the_country_after_in_is_the_home_side(text, subject, counterpart):
     f = figures(text)[-1]
     assert (f.subject, f.counterpart) == (subject, counterpart)
+
+
+def test_exports_without_a_destination_are_the_country_s_total():
+    text = ("NAIROBI — Kenyan exports to China rose to $900 million in 2024. Overall, exports "
+            "reached $7.2 billion.")
+    f = [f for f in figures(text) if f.metric == "exports"][-1]
+    assert (f.subject, f.counterpart) == ("Kenya", None)
+
+
+def test_exports_that_split_bilateral_trade_keep_the_partner():
+    text = ("NAIROBI — Kenyan and Ugandan ministers met on Monday. Bilateral trade reached $2.9 billion "
+            "last year, with Kenyan exports accounting for $2.2 billion.")
+    f = [f for f in figures(text) if f.metric == "exports"][0]
+    assert (f.subject, f.counterpart) == ("Kenya", "Uganda")
 
 
 def test_news_agency_is_not_a_party():

@@ -76,6 +76,7 @@ LIST_INTRO = re.compile(r"(?i)\b(?:including|such\s+as|like|namely|notably)\s+(?
                         r"(?:from|in|of)\s+)?(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 COORDINATED = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$")
+BILATERAL_WORDS = re.compile(r"(?i)\b(?:trade|turnover|bilateral|two-way)\b")
 TRADE_WORDS = re.compile(r"(?i)\b(?:trade|turnover|export\w*|import\w*|commerce|shipments?)\b")
 EXPORT_WORDS = re.compile(r"(?i)\bexport\w*")
 IMPORT_WORDS = re.compile(r"(?i)\bimport\w*")
@@ -903,6 +904,11 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
                                 key=lambda p: abs(p.start - q.start)).name
         def trade_party(name: str | None) -> bool:
             return bool(name) and name != subject and bool(country_code(name) or TRADE_BLOC.search(name))
+        if metric in ("exports", "imports") and not BILATERAL_WORDS.search(sentence):
+            # "Re-exports grew to Dh782 billion": a flow the sentence gives no destination or origin
+            # for is the country's total, not its flow with the partner of an earlier line (unless
+            # it splits their trade: "bilateral trade reached $2.9bn, with Turkish exports at $2.2bn")
+            return subject, None
         if context and trade_party(context[0]):
             return subject, context[0]
         if context and trade_party(context[1]):
