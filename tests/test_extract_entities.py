@@ -462,3 +462,38 @@ def test_a_lower_case_commission_keeps_its_remit():
     facts = run("Both sides proposed convening the intergovernmental commission on trade and economic "
                 "cooperation before the summer.")
     assert "intergovernmental commission on trade and economic cooperation" in by_name(facts.organizations)
+
+
+def test_name_after_the_last_word_of_a_portfolio():
+    # the tagger misses the first mention; the later "Mendes Prado said" shows where the name starts
+    f = run("Separately, Minister of Mines and Energy Sergio Mendes Prado met Chinese envoys on Monday. "
+            "Mendes Prado said the talks went well.")
+    people = by_name(f.persons)
+    assert "Sergio Mendes Prado" in people and "Mendes Prado" not in people
+    assert people["Sergio Mendes Prado"].title == "Minister of Mines and Energy"
+
+
+def test_second_signatory_after_a_title_and_comma_and():
+    f = run("The loan was signed by Eng. Khalid Saeed Al Harthy, Chief Executive Officer of OMPC, and "
+            "Fatma Rashid Al Balushi, head of lending at Muscat Trade Bank. Al Balushi said more would follow.")
+    people = by_name(f.persons)
+    assert "Fatma Rashid Al Balushi" in people and "Al Balushi" not in people
+    assert people["Fatma Rashid Al Balushi"].title != "Chief Executive Officer"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Argentine meat processor Frigorífico Pampa Sur has leased half of the cold store.", "Frigorífico Pampa Sur"),
+    ("Laura Vidal, an analyst at Lima consultancy Andes Metrics Group, expects more deals.",
+     "Andes Metrics Group"),
+    ("Paulo Nunes, a partner at the consultancy Serra Analytics, said demand was firm.", "Serra Analytics"),
+    ("The figures were first published by Agência Litoral de Notícias on Friday.", "Agência Litoral de Notícias"),
+])
+def test_company_nouns_and_foreign_heads_make_organizations(text, name):
+    f = run(text)
+    assert name in by_name(f.organizations) and name not in by_name(f.persons)
+
+
+def test_byline_with_a_hyphenated_surname_is_not_body_text():
+    f = run("Why Gulf funds are buying copper mines\n\nBy Salma Al-Harbi\n\nMaaden Capital agreed to buy a "
+            "stake in a Chilean mine, its chief executive Omar Haddad said.")
+    assert "Salma Al-Harbi" not in by_name(f.persons) and "Omar Haddad" in by_name(f.persons)

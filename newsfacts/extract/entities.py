@@ -33,7 +33,8 @@ LEAD_WORDS = {"About", "For", "In", "With", "From", "At", "To", "On", "By", "Aft
 ORG_CUE = re.compile(r"\b(?:utility|company|firm|group|lender|\w*miner|operator|developer|carrier|bank|agency|manager|"
                      r"insurer|conglomerate|\w*producer|contractor|consortium|giant|retailer|exporter|airline|"
                      r"startup|broadcaster|newspaper|daily|investor|shipper|refiner|\w*builder|\w*maker|trader|"
-                     r"distributor|supplier|outlet|family-run|family-owned|state-owned|state-run|listed)\s+$")
+                     r"distributor|supplier|outlet|\w*processor|consultancy|brokerage|\w*packer|"
+                     r"family-run|family-owned|state-owned|state-run|listed)\s+$")
 ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.\-]{1,11}(?:\s[A-Z][A-Z&.\-]{1,7})?)\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)")
 
 
@@ -395,16 +396,29 @@ def find_persons(A: Analysis) -> None:
             k -= 1
         return False
 
-    def in_portfolio(s):
-        # "Minister of Plantation and Community Infrastructure": the portfolio of a title.
+    def in_portfolio(s, e=None):
+        # "Minister of Plantation and Community Infrastructure": the portfolio of a title; not a
+        # run the tagger reads as one whole person ("Chief Executive of SPLC, and Mariam Khalifa Al
+        # Sulaiti").
         return s > 0 and words[s - 1].text in ("and", "&") and portfolio_before(s) \
+            and not (e is not None and e - s >= 2 and (words[s].start, words[e - 1].end) in ner_person) \
             and not _appositive_title(A, next((k for k in range(s, min(s + 5, len(words))) if words[k].text == ","), s))
 
+    # "Minister of Agriculture and Livestock Roberto Tavares Lins": the portfolio's last word, then a
+    # name that the tagger or a later mention of its tail ("Tavares Lins said") shows as a person.
+    said = {text[words[a].start:words[b - 1].end] for a, b in runs}
+
+    def name_after_portfolio(s: int, e: int) -> bool:
+        return e - s >= 3 and in_portfolio(s) and not overlaps_ner(s, s + 1) and (
+            overlaps_ner(s + 1, e) or any(text[words[k].start:words[e - 1].end] in said
+                                          for k in range(s + 1, e - 1)))
+
+    runs = [(s + 1, e) if name_after_portfolio(s, e) else (s, e) for s, e in runs]
     accepted: dict[tuple[int, int], dict] = {}
     # Pass 1: NER-backed or appositive-backed names.
     for s, e in runs:
         if followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
-                or org_like(s, e) or in_portfolio(s) or inside_longer_name(s, e) \
+                or org_like(s, e) or in_portfolio(s, e) or inside_longer_name(s, e) \
                 or fronts_a_name(s, e) or place_chain_end(s, e):
             continue
         if s > 0 and (words[s - 1].text in ("at", "in", "from", "near", "into", "across", "of")
@@ -419,7 +433,7 @@ def find_persons(A: Analysis) -> None:
     # Pass 2: names anchored by a title or honorific on the left.
     for s, e in runs:
         if (s, e) in accepted or followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
-                or org_like(s, e) or in_portfolio(s) or inside_longer_name(s, e) \
+                or org_like(s, e) or in_portfolio(s, e) or inside_longer_name(s, e) \
                 or fronts_a_name(s, e) or place_chain_end(s, e):
             continue
         if s > 0 and words[s - 1].text in ("of", "for", "&") and not overlaps_ner(s, e):
@@ -595,6 +609,8 @@ def _left_title_words(A: Analysis, s: int, stop: set[int]) -> list[Word]:
         if "\n" in A.text[w.end:words[k + 1].start]:
             break
         t = w.text
+        if t == "and" and k > 0 and words[k - 1].text == ",":
+            break  # "..., Chief Executive of SPLC, and Mariam Al Sulaiti": the title of the name before
         if t.lower() in lex.title_words or t in lex.honorific_words or t in CONNECT or is_cap(t) \
                 or t in ("(", ")") and k > 0 and is_acronym(words[k - 1 if t == ")" else k + 1].text):
             out.append(w)
@@ -603,7 +619,9 @@ def _left_title_words(A: Analysis, s: int, stop: set[int]) -> list[Word]:
         break
     out.reverse()
     # Keep from the first title word; drop what precedes (country adjective, employer, "the").
+    # ("In a separate development, Minister of ...": a word before a comma ends another phrase)
     first = next((i for i, w in enumerate(out) if w.text.lower() in lex.title_words
+                  and not (i + 1 < len(out) and out[i + 1].text == ",")
                   and not (w.text in lex.honorific_words and w.text.lower() not in lex.title_heads)
                   and w.text.lower() not in ("state", "union", "federal", "board")), None)
     if first is None:
@@ -1247,7 +1265,8 @@ STATE_FORMS = frozenset({"Sultanate", "Kingdom", "Emirate", "Republic", "Princip
 COMPANY_NOUN = re.compile(r"\b(?:operator|company|firm|lender|carrier|developer|\w*miner|\w*producer|utility|insurer|"
                           r"conglomerate|giant|retailer|manufacturer|\w*maker|\w*builder|supplier|distributor|trader|"
                           r"exporter|airline|bank|group|contractor|consortium|broadcaster|newspaper|"
-                          r"manager|refiner|shipper|investor|family-run|family-owned|state-owned|state-run)\s+"
+                          r"manager|refiner|shipper|investor|\w*processor|consultancy|brokerage|\w*packer|startup|"
+                          r"family-run|family-owned|state-owned|state-run)\s+"
                           r"(?=[^\W\d_])")
 NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "di", "van", "von"})
 

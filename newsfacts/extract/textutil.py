@@ -11,7 +11,7 @@ from ..models import Span
 # Lines that are page furniture, not body text: credits, bylines, widgets, time stamps.
 NOISE_LINE = re.compile(
     r"^\s*(?:photo(?:\s+credit)?s?\s*:|photo\s+by\b|image\s*:|source\s*:|reporting\s+by\b|"
-    r"editing\s+by\b|written\s+by\b|writing\s+by\b|by\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s*$|"
+    r"editing\s+by\b|written\s+by\b|writing\s+by\b|by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*$|"
     r"\+\s*↺|read\s+more\s*:|follow\s+us\b|\d{1,2}\s+\w{3}\.?\s+\d{1,2}:\d{2}\b)",
     re.IGNORECASE,
 )
