@@ -692,3 +692,18 @@ def test_an_amount_in_brackets_in_another_currency_is_the_same_fact():
     a, b = by["QR2.9 billion"], by["about $800 million"]
     assert (a.metric, a.period) == (b.metric, b.period) == ("trade_turnover", "2023")
     assert {a.subject, a.counterpart} == {b.subject, b.counterpart} == {"Kenya", "Qatar"}
+
+
+def test_bracketed_months_give_the_figure_its_period():
+    f = one("Kenya's exports rose to $6.1 billion in the first half of the fiscal year 2024-25 "
+            "(July-December 2024).", published=date(2025, 1, 20))
+    assert f.period == "2024-07/2024-12"
+
+
+def test_time_after_the_level_a_change_started_from_is_that_level_s():
+    text = ("NAIROBI — Kenya's trade turnover reached $9.8 billion in January-June 2025, the bureau said.\n\n"
+            "Trade with China plunged to $742 million from $2.2 billion in the first half of 2024, "
+            "while Uganda's share of Kenya's turnover rose to 12.1%.")
+    periods = {f.text: f.period for f in figures(text, published=date(2025, 8, 1))}
+    assert periods["$2.2 billion"] == "2024-01/2024-06"
+    assert periods["$742 million"] == periods["12.1%"] == "2025-01/2025-06"

@@ -165,3 +165,9 @@ def test_as_of_a_month_is_a_standing_stock_without_period():
 def test_due_to_be_done_is_a_deadline():
     got = refs("Contracts are due to be awarded in the first half of the year.", date(2025, 3, 1))
     assert [k for _, _, k in got] == ["deadline"], got
+
+
+def test_months_in_brackets_gloss_the_words_before_them():
+    text = "Exports rose in the first half of the fiscal year 2024-25 (July-December 2024), data showed."
+    assert [(r.period, text[r.start:r.end]) for r in find_periods(text, PUB)] == [
+        ("2024-07/2024-12", "July-December 2024")]

@@ -37,6 +37,7 @@ PAST_VERB = re.compile(r"\b(?!(?:expected|planned|scheduled|proposed|estimated|p
                        r"led|saw|won|paid|spent|got|gave|kept|went|remained|accounted|totalled|totaled)\b")
 PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date|existing)\b")
 # "targeting X this year, up from Y recorded in 2023": the level compared with is a fact.
+FROM_LEVEL = re.compile(r"(?i)\b(?:from|compared\s+(?:with|to)|against)\s+(?:a\s+|an\s+)?(?:[A-Za-z]{1,4}\s?|[$€£¥₹₦]\s?)?\d")
 PRIOR_LEVEL = re.compile(r"(?i)\b(?:up|down)\s+from\s+$")
 # "a 224 km line that Türkiye plans to build": a size in front of a noun takes the plan of its relative clause.
 NP_RELATIVE = re.compile(r"^(?:[\s-]+[a-z][\w-]*){1,3}(?:\s+with\s+[\w,-]+(?:\s+[a-z][\w-]*){1,2})?"
@@ -565,6 +566,16 @@ def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str |
 STRONG_BREAK = re.compile(r"[;]|\b(?:which|while|whereas|whose)\b|,\s*(?:and|but)\s+(?!the\s+same\b)")
 
 
+def _after_from_level(text: str, r: TimeRef, q: Quantity) -> bool:
+    """Whether a time follows the level a change started from ("from $2.28 billion in 2024") that
+    is not the quantity q itself."""
+    m = None
+    for m in FROM_LEVEL.finditer(text, max(0, r.start - 45), r.start):
+        pass
+    return m is not None and not (m.start() <= q.start < r.start) \
+        and not re.search(r";|\.(?!\d)", text[m.end():r.start])
+
+
 def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, str | None]:
     """The period of a quantity from the time expressions of its sentence, and the kind it came from."""
     opening = text[max(0, q.start - 2):q.start]
@@ -579,10 +590,15 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
     brk = AFTER_BREAK.search(text, q.end, min(len(text), q.end + 300))
     cands = [r for r in cands if r.start < q.start or brk is None or r.start < brk.start()
              or not re.search(r"[;(]|\b(?:which|that|while|whereas|whose)\b|,\s*(?:and|but|including)\b",
-                              text[q.end:r.start])]
+                              text[q.end:r.start].rstrip("( "))]  # "... (July-December 2024)": a gloss
     # "Webuild, the main contractor since 2016, currently employs 9,400": a present stock, not the span
     cands = [r for r in cands if r.start >= q.start or not re.search(r"(?i)\b(?:currently|now|today)\b",
                                                                      text[r.end:q.start])]
+    # "plunged to $742.5 million from $2.28 billion in the first half of 2024": the time after the
+    # level a change started from is that level's
+    cands = [r for r in cands if r.start < q.end or not FROM_LEVEL.search(text[q.end:r.start])]
+    # ... and no other figure's: "..., while China's share rose to 12.1%" does not take it
+    cands = [r for r in cands if r.start > q.start or not _after_from_level(text, r, q)]
     if not cands:
         return None, None
     # A time in the figure's own clause beats a nearer one across ", and" or ";".
@@ -1121,10 +1137,13 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         if found is None and period is None and not baseline and story is not None \
                 and para - story[1] <= 2 and qualifier != "target" and _reported_past(text, s, q.start, e):
             period = story[0]  # a reported statistic goes on in the period the story set
+            story = (story[0], para)  # and the story goes on with it
         elif found is None and period is None and qualifier != "target":
             story = None  # a goal or forecast without a period leaves the story's period standing
         part = found == "point" and SUB_PERIOD.search(text[s:e])
-        prior_level = bool(CHANGE_FROM.search(text, max(s, q.start - 60), q.start))
+        # "up from $2.1bn", "plunged to $742.5 million from $2.28 billion in 2024": a level compared with
+        prior_level = bool(CHANGE_FROM.search(text, max(s, q.start - 60), q.start)
+                           or BASELINE.search(text, max(s, q.start - 40), q.start))
         if found == "point" and period and not part and not prior_level:
             story = (period, para) if qualifier != "target" else None
         if qualifier == "target" and period and published and (year_of(period) or 9999) < published.year:

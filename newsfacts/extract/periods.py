@@ -269,7 +269,22 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
         before = [r for r in refs if r.end <= start + m.start() and r.period and re.fullmatch(r"\d{4}", r.period)]
         if before:
             refs.append(TimeRef(start + m.start(), start + m.end(), before[-1].period + "/", "since"))
-    return sorted(refs, key=lambda r: r.start)
+    refs.sort(key=lambda r: r.start)
+    # "the first half of the fiscal year 2024-25 (July-December 2024)": the months in brackets say
+    # what the words before them mean; those words are no period of their own
+    glossed = set()
+    for r in refs:
+        if r.period and r.kind == "point" and text[r.start - 1:r.start] == "(" and \
+                re.match(r"\s*\)", text[r.end:r.end + 3]):
+            lead = r.start - 1
+            for x in reversed(refs):
+                if x.end <= lead and not text[x.end:lead].strip():
+                    glossed.add(id(x))
+                    lead = x.start
+                elif x.end <= lead and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[x.end:lead]):
+                    glossed.add(id(x))
+                    lead = x.start
+    return [r for r in refs if id(r) not in glossed]
 
 
 def year_of(period: str | None) -> int | None:
