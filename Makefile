@@ -33,9 +33,11 @@ eval: $(STAMP)
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind5
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind6
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind7
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind9
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind2
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind4
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind8
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind10
 
 # Benchmarks (figures to stdout and warehouse/bench.json); not part of the tests.
 bench: $(STAMP)

@@ -707,3 +707,14 @@ def test_time_after_the_level_a_change_started_from_is_that_level_s():
     periods = {f.text: f.period for f in figures(text, published=date(2025, 8, 1))}
     assert periods["$2.2 billion"] == "2024-01/2024-06"
     assert periods["$742 million"] == periods["12.1%"] == "2025-01/2025-06"
+
+
+def test_a_company_release_reports_the_company_s_own_figures():
+    text = ("Nordvolt opens its first plant in Slovakia\n"
+            "BRATISLAVA, June 3, 2024 — Nordvolt Cells AS (NCA), a battery maker, today announced the "
+            "opening of its plant in Slovakia.\n\n"
+            "The plant will employ 620 people.\n\n"
+            "Output reached 3 GWh in 2023.")
+    figs = {f.text: f for f in figures(text)}
+    assert figs["620"].subject == "Nordvolt Cells AS"
+    assert figs["3 GWh"].subject == "Nordvolt Cells AS"

@@ -94,6 +94,8 @@ COMPANY_MARK = re.compile(r"(?:\b(?:Ltd|Limited|Corp|Corporation|Inc|PLC|LLC|LLP
                           r"Berhad|Tbk|JSC|PJSC|Holdings?|Group|Company|Partners|Energy|Power|Resources|Minerals|"
                           r"Mining|Industries|Technologies|Motors|Logistics|Cement|Steel|Pharma|Foods|Textiles)\b|"
                           r"\b(?:S\.A|a\.s|N\.V|B\.V|S\.p\.A|W\.L\.L)\.)")
+RELEASE_LEAD = re.compile(r"(?i)\b(?:today\s+(?:announced|said|reported|unveiled|signed|posted|launched)|"
+                          r"(?:announced|said|reported)\s+today|/\s*[\w ]*(?:newswire|wire)\s*/)")
 COMPANY_PRONOUN = re.compile(r"(?:\b(?:It|it|its|Its)\b|\b[Tt]he\s+(?:company|firm|group|developer|plant|"
                              r"project|factory|mill|mine)\b)")
 MACRO = re.compile(r"(?i)\b(?:inflation|gdp|gross\s+domestic\s+product|the\s+economy|economic\s+growth|"
@@ -1042,6 +1044,9 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     parties, home, partner = _parties(text, mentions)
     parties = sorted(parties + _home_references(text, home, parties), key=lambda p: p.start)
     lead_end = sentences[0][1] if sentences else 0
+    if len(sentences) > 1 and not re.search(r"[.!?\"”’]\s*$", text[sentences[0][0]:lead_end]) \
+            and "\n" in text[lead_end:sentences[1][0] + 1]:
+        lead_end = sentences[1][1]  # a headline line: the lead is the sentence under it
     # the lead sentence's own actors, sources included ("X announced ...")
     outer = _outermost(mentions)
     lead = [Party(mt.start, mt.end, mt.name, mt.kind, True, False) for mt in outer
@@ -1050,18 +1055,26 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             and not re.search(r"[(/]\s*$", text[max(0, mt.start - 2):mt.start])
             and not SOURCE_AFTER.match(text[mt.end:mt.end + 30])
             and not re.match(r"\s+(?:has\s+)?(?:learned|learnt)\b", text[mt.end:mt.end + 20])]
-    lead = sorted((p for p in lead if not (p.kind == "location" and p.start < 60)), key=lambda p: p.start)
+    # (the dateline place, also under a headline line, is no actor)
+    lead = sorted((p for p in lead if not (p.kind == "location" and (
+        p.start < 60 or re.search(r"(?:^|\n)\s*$", text[max(0, p.start - 3):p.start])))), key=lambda p: p.start)
     memo: dict = {"orgs": {p.name for p in parties if p.kind == "organization"},
                   # the organization the lead sentence is about, when it leads with one
                   "lead": lead[0].name if lead and lead[0].kind == "organization" else None,
                   # the company a story is about: its lead starts with a company's name
                   "company": lead[0].name if lead and lead[0].kind == "organization"
                   and not lead[0].name.isupper() and COMPANY_MARK.search(lead[0].name) else None,
+                  "release": False,
                   "operators": _operators(text, [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
                                                  for mt in outer if mt.kind == "organization"]),
                   "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
                   "regions": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
                               if mt.kind == "location" and place_of(mt.name)[0] == "region"]}
+    if memo["company"]:
+        # the company's own release ("X (XYZ) today announced ...", "About X"): everything it reports
+        # is the company's unless another party is named with it
+        memo["release"] = bool(RELEASE_LEAD.search(text, 0, min(len(text), lead_end + 200))
+                               or re.search(r"\n\s*About\s+" + re.escape(memo["company"]), text))
     # A story is bilateral when its lead names the main partner; a statistics release that lists
     # partners further down gives its totals no counterpart.
     lead_zone = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
@@ -1172,8 +1185,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             pa = breaks[bisect.bisect_right(breaks, q.start) - 1] if bisect.bisect_right(breaks, q.start) else 0
             pb = breaks[bisect.bisect_right(breaks, q.start)] if bisect.bisect_right(breaks, q.start) < len(breaks) \
                 else len(text)
-            named_near = any(p.name == company and pa <= p.start < pb for p in parties) or \
-                COMPANY_PRONOUN.search(text, s, e)
+            named_near = memo["release"] or any(p.name == company and pa <= p.start < pb for p in parties) \
+                or COMPANY_PRONOUN.search(text, s, e)
             if named_near and not any(ca <= p.start < cb and p.name != company for p in parties):
                 # A company's story: what no other party claims in its clause is the company's
                 # ("a package worth N$21 billion", "will employ 3,200")
