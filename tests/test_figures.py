@@ -718,3 +718,22 @@ def test_a_company_release_reports_the_company_s_own_figures():
     figs = {f.text: f for f in figures(text)}
     assert figs["620"].subject == "Nordvolt Cells AS"
     assert figs["3 GWh"].subject == "Nordvolt Cells AS"
+
+
+@pytest.mark.parametrize("text,subject,counterpart", [
+    # a share is of its owner's total (the subject), taken by the other party (the counterpart)
+    ("The UAE accounted for 7.9% of India's total merchandise trade in 2023.", "India", "United Arab Emirates"),
+    ("Kenyan goods made up just 0.9% of Japanese imports last year.", "Japan", "Kenya"),
+    ("NAIROBI — Kenya's trade rose. China remained Kenya's largest partner, accounting for 21% of turnover.",
+     "Kenya", "China"),
+])
+def test_share_of_a_total_belongs_to_the_owner_of_the_total(text, subject, counterpart):
+    f = [f for f in figures(text) if f.metric == "share"][0]
+    assert (f.subject, f.counterpart) == (subject, counterpart)
+
+
+def test_share_of_an_anaphoric_total_is_not_the_home_country_s():
+    text = ("NAIROBI — Kenya Railways said 9,000 containers moved. The African Development Bank has "
+            "approved $1.2 billion for Kenya, with transport taking 38 percent of the total.")
+    f = [f for f in figures(text) if f.unit == "percent"][0]
+    assert f.subject != "Kenya"

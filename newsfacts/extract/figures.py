@@ -880,6 +880,32 @@ def _trade_flow(text: str, q: Quantity, s: int, parties: list[Party], home: str 
     return "imports", home, other
 
 
+SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+TOTAL_AFTER = re.compile(r"(?i)(?:(?:total|overall|national|the\s+country[’']s)\s+)?(?:(?:merchandise|goods|non-oil|"
+                         r"foreign)\s+)?(?:turnover|trade|exports|imports|shipments|purchases|sales)\b")
+
+
+def _share_of_total(q: Quantity, text: str, e: int, here: list[Party],
+                    home: str | None) -> tuple[str | None, str | None] | None:
+    """"The UAE accounted for 7.9% of India's trade", "Russia, ... 36.2% of turnover": the share is
+    of the owner's total (the subject), held by the party that takes it (the counterpart)."""
+    m = SHARE_OF.match(text, q.end, e)
+    if not m:
+        return None
+    owner = next((p for p in here if m.end() <= p.start <= m.end() + 2 and p.state), None)
+    if owner is not None and (re.match(r"[’']s?\s", text[owner.end:owner.end + 3])
+                              or re.match(r"\s+[a-z]", text[owner.end:owner.end + 2])):
+        name = owner.name  # "of India's trade", "of Indian exports"
+    elif owner is None and TOTAL_AFTER.match(text, m.end(), e):
+        name = home  # "of total exports", "of turnover": the story's own country's
+    else:
+        return None
+    if name is None:
+        return None
+    holders = [p for p in here if p.end <= q.start and not p.obj and p.state and p.name != name]
+    return name, (holders[-1].name if holders else None)
+
+
 def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, parties: list[Party],
                     home: str | None, partner: str | None, context: tuple[str | None, str | None] | None,
                     memo: dict | None = None) -> tuple[str | None, str | None]:
@@ -887,6 +913,10 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     orgs = {p.name for p in parties if p.kind == "organization"}
     here = [p for p in parties if s <= p.start < e]
     states = [p for p in here if p.state]
+    if metric == "share" and q.unit == "percent":
+        got = _share_of_total(q, text, e, here, home)
+        if got is not None:
+            return got
     if metric in TRADE_METRICS or (metric == "growth" and TRADE_WORDS.search(text[s:e])):
         sentence = text[s:e]
         subject = home
