@@ -38,7 +38,10 @@ NAMES = {
     "Turkish": ("location", "Türkiye"), "Algeria": ("location", "Algeria"),
     "Algerian": ("location", "Algeria"), "Hanoi": ("location", "Hanoi"), "Ankara": ("location", "Ankara"),
     "Algiers": ("location", "Algiers"), "Kyrgyzstan": ("location", "Kyrgyzstan"),
-    "Bishkek": ("location", "Bishkek"), "Uganda": ("location", "Uganda"), "Ugandan": ("location", "Uganda"),
+    "Bishkek": ("location", "Bishkek"), "Bratislava": ("location", "Bratislava"),
+    "BRATISLAVA": ("location", "Bratislava"), "Kovra": ("organization", "Kovra"),
+    "Kovra Foods Public Company Limited": ("organization", "Kovra Foods Public Company Limited"),
+    "United Kingdom": ("location", "United Kingdom"), "Thailand": ("location", "Thailand"), "Uganda": ("location", "Uganda"), "Ugandan": ("location", "Uganda"),
 }
 
 
@@ -737,3 +740,21 @@ def test_share_of_an_anaphoric_total_is_not_the_home_country_s():
             "approved $1.2 billion for Kenya, with transport taking 38 percent of the total.")
     f = [f for f in figures(text) if f.unit == "percent"][0]
     assert f.subject != "Kenya"
+
+
+def test_company_story_under_a_headline_and_a_dateline_with_its_country():
+    # the company is known by its description, not a suffix; "Slovakia" in the dateline is no actor
+    text = ("Kovra opens battery plant\n\n"
+            "BRATISLAVA, Slovakia, 7 November 2023 — Kovra Cells a.s., a Slovak maker of battery modules, "
+            "opened its plant in Slovakia on Tuesday.\n\n"
+            "The plant has an annual capacity of 4.2 GWh and will employ 620 people.")
+    figs = {f.text: f for f in figures(text)}
+    assert figs["4.2 GWh"].subject == figs["620"].subject == "Kovra Cells"
+
+
+def test_sales_in_a_company_release_are_the_company_s():
+    text = ("BANGKOK, March 21, 2024 – Kovra Foods Public Company Limited, a Thai producer of feed, today "
+            "reported revenue of THB 38.6 billion for 2023.\n\n"
+            "Sales to the United Kingdom reached THB 5.3 billion.")
+    f = [f for f in figures(text) if f.text == "THB 5.3 billion"][0]
+    assert (f.subject, f.counterpart) == ("Kovra Foods Public Company Limited", "United Kingdom")

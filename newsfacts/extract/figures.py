@@ -96,6 +96,13 @@ COMPANY_MARK = re.compile(r"(?:\b(?:Ltd|Limited|Corp|Corporation|Inc|PLC|LLC|LLP
                           r"\b(?:S\.A|a\.s|N\.V|B\.V|S\.p\.A|W\.L\.L)\.)")
 RELEASE_LEAD = re.compile(r"(?i)\b(?:today\s+(?:announced|said|reported|unveiled|signed|posted|launched)|"
                           r"(?:announced|said|reported)\s+today|/\s*[\w ]*(?:newswire|wire)\s*/)")
+# "Voltaris Cellworks a.s., a Slovak manufacturer of battery modules": a company by its description
+COMPANY_APPOSITIVE = re.compile(r"[^,]{0,30}?(?:\s*\([^)]{1,20}\))?,\s+(?:a|an|one\s+of)\b[^,.;]{0,60}?\b(?:"
+                                r"manufacturer|maker|producer|developer|company|firm|group|operator|supplier|"
+                                r"exporter|processor|miner|insurer|retailer|carrier|airline|conglomerate|"
+                                r"utility|startup|builder|contractor|distributor|trader|refiner)s?\b")
+# What stands before a place in a dateline: "BRATISLAVA, Slovakia", "ACCRA, Ghana, May 2 (GNA)"
+DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][A-Z\u00C0-\u00DD.'’ -]+,\s*)?")
 COMPANY_PRONOUN = re.compile(r"(?:\b(?:It|it|its|Its)\b|\b[Tt]he\s+(?:company|firm|group|developer|plant|"
                              r"project|factory|mill|mine)\b)")
 MACRO = re.compile(r"(?i)\b(?:inflation|gdp|gross\s+domestic\s+product|the\s+economy|economic\s+growth|"
@@ -1066,6 +1073,16 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     return subject, counterpart
 
 
+def _lead_company(lead: list[Party], text: str) -> str | None:
+    """The company a story is about: its lead starts with a company's name ("Voltaris" in the
+    headline, "Voltaris Cellworks a.s." under it)."""
+    if not lead or lead[0].kind != "organization" or lead[0].name.isupper():
+        return None
+    first = lead[0].name.split()[0]
+    return next((p.name for p in lead if p.kind == "organization" and p.name.split()[0] == first and (
+        COMPANY_MARK.search(p.name) or COMPANY_APPOSITIVE.match(text, p.end))), None)
+
+
 def find_figures(text: str, sentences: list[tuple[int, int]], published: date | None,
                  mentions: list[Mention]) -> list[Figure]:
     """All figures stated in the text, each distinct fact once, in order of first mention."""
@@ -1073,27 +1090,27 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     starts = [s for s, _ in sentences]
     parties, home, partner = _parties(text, mentions)
     parties = sorted(parties + _home_references(text, home, parties), key=lambda p: p.start)
-    lead_end = sentences[0][1] if sentences else 0
+    lead_start, lead_end = 0, (sentences[0][1] if sentences else 0)
     if len(sentences) > 1 and not re.search(r"[.!?\"”’]\s*$", text[sentences[0][0]:lead_end]) \
             and "\n" in text[lead_end:sentences[1][0] + 1]:
-        lead_end = sentences[1][1]  # a headline line: the lead is the sentence under it
+        lead_start, lead_end = sentences[1]  # a headline line: the lead is the sentence under it
     # the lead sentence's own actors, sources included ("X announced ...")
     outer = _outermost(mentions)
     lead = [Party(mt.start, mt.end, mt.name, mt.kind, True, False) for mt in outer
-            if mt.start < lead_end and mt.kind != "person"
+            if lead_start <= mt.start < lead_end and mt.kind != "person"
             and not OBJECT_BEFORE.search(text[max(0, mt.start - 20):mt.start])
             and not re.search(r"[(/]\s*$", text[max(0, mt.start - 2):mt.start])
             and not SOURCE_AFTER.match(text[mt.end:mt.end + 30])
             and not re.match(r"\s+(?:has\s+)?(?:learned|learnt)\b", text[mt.end:mt.end + 20])]
     # (the dateline place, also under a headline line, is no actor)
     lead = sorted((p for p in lead if not (p.kind == "location" and (
-        p.start < 60 or re.search(r"(?:^|\n)\s*$", text[max(0, p.start - 3):p.start])))), key=lambda p: p.start)
+        p.start < 60 or DATELINE_PREFIX.fullmatch(text, text.rfind("\n", 0, p.start) + 1, p.start)))),
+        key=lambda p: p.start)
     memo: dict = {"orgs": {p.name for p in parties if p.kind == "organization"},
                   # the organization the lead sentence is about, when it leads with one
                   "lead": lead[0].name if lead and lead[0].kind == "organization" else None,
                   # the company a story is about: its lead starts with a company's name
-                  "company": lead[0].name if lead and lead[0].kind == "organization"
-                  and not lead[0].name.isupper() and COMPANY_MARK.search(lead[0].name) else None,
+                  "company": _lead_company(lead, text),
                   "release": False,
                   "operators": _operators(text, [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
                                                  for mt in outer if mt.kind == "organization"]),
@@ -1209,6 +1226,9 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             context_sentence = si
         subject, counterpart = _assign_parties(q, metric, (s, e), text, parties, home, partner, context, memo)
         company = memo.get("company")
+        if company and memo["release"] and metric in ("exports", "imports") and subject == home and \
+                not any(p.name == home and s <= p.start < e for p in parties):
+            subject = company  # "Sales to the United Kingdom reached ...": the company's own sales
         if company and subject in (home, None) and metric not in TRADE_METRICS and \
                 not MACRO.search(text, max(s, q.start - 80), min(e, q.end + 40)):
             ca, cb = _clause_bounds(text, s, e, q.start, q.end)
