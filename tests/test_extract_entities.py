@@ -497,3 +497,36 @@ def test_byline_with_a_hyphenated_surname_is_not_body_text():
     f = run("Why Gulf funds are buying copper mines\n\nBy Salma Al-Harbi\n\nMaaden Capital agreed to buy a "
             "stake in a Chilean mine, its chief executive Omar Haddad said.")
     assert "Salma Al-Harbi" not in by_name(f.persons) and "Omar Haddad" in by_name(f.persons)
+
+
+def test_c_suite_title_words_are_no_names():
+    f = run("The deal was signed by KRL Chief Financial Officer Amara Osei and the bank's envoy.")
+    people = by_name(f.persons)
+    assert "Financial" not in people and people["Amara Osei"].title == "Chief Financial Officer"
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("IDB representative in Peru Camila Rojas said lending would grow this year.", "Camila Rojas", "representative", None),
+    ("Kenya's Ambassador to Japan Grace Mwangi met officials in Tokyo.", "Grace Mwangi", "Ambassador", "KEN"),
+])
+def test_the_post_s_place_after_a_title_is_neither_title_nor_country(text, name, title, country):
+    f = run(text)
+    people = by_name(f.persons)
+    assert (people[name].title, people[name].country) == (title, country)
+    assert not any(name in o.name for o in f.organizations)
+
+
+def test_org_of_the_republic_of_a_country_keeps_its_full_name():
+    f = run("Exports fell 4%, the Statistical Service of the Republic of Tajikistan reported on Friday.")
+    assert "Statistical Service of the Republic of Tajikistan" in by_name(f.organizations)
+
+
+def test_a_country_s_possessive_stays_out_of_sea_and_project_names():
+    f = run("Cargo will move to Romania's Black Sea ports, and Kenya's Lamu Port Project is due in 2027.")
+    assert "Black Sea" in by_name(f.locations) and "Romania's Black Sea" not in by_name(f.locations)
+    assert [p.name for p in f.projects] == ["Lamu Port Project"]
+
+
+def test_media_contact_line_is_not_body_text():
+    f = run("Kovra Energy opened its plant.\n\nMedia contact: Corporate Affairs, +254 20 555 0100")
+    assert "Corporate Affairs" not in by_name(f.organizations)

@@ -611,6 +611,11 @@ def _left_title_words(A: Analysis, s: int, stop: set[int]) -> list[Word]:
         t = w.text
         if t == "and" and k > 0 and words[k - 1].text == ",":
             break  # "..., Chief Executive of SPLC, and Mariam Al Sulaiti": the title of the name before
+        if t in ("in", "to", "at") and k > 0 and words[k - 1].text.lower() in lex.title_heads and out \
+                and _place_at(A, out[-1].start, out[-1].end):
+            out.append(w)  # "representative in Mexico Martín Echeverry": the post's place
+            k -= 1
+            continue
         if t.lower() in lex.title_words or t in lex.honorific_words or t in CONNECT or is_cap(t) \
                 or t in ("(", ")") and k > 0 and is_acronym(words[k - 1 if t == ")" else k + 1].text):
             out.append(w)
@@ -664,6 +669,13 @@ def _clean_title(A: Analysis, ws: list[Word]) -> tuple[str | None, str | None]:
     """Title text without country adjective, 'of <country>' or employer; and the country."""
     lex = A.lex
     country = None
+    # "representative in Mexico", "Ambassador to Japan": the post's place is neither part of the
+    # title nor the state the person serves
+    for i, w in enumerate(ws):
+        if i > 0 and w.text in ("in", "to", "at") and ws[i - 1].text.lower() in lex.title_heads \
+                and i + 1 < len(ws) and _place_at(A, ws[i + 1].start, ws[i + 1].end):
+            ws = ws[:i]
+            break
     for w in ws:
         h = _place_at(A, w.start, w.end)
         if h and h.place.type == "country":
@@ -905,9 +917,13 @@ def find_orgs(A: Analysis) -> None:
             if any((_place_at(A, w.start, w.end) or Hit(0, 0, "")).place for w in seg_words):
                 # "Central Bank of Chile", "Development Bank of Southern Africa": a final "of <place>"
                 # belongs to the name (the short form stays an alias).
-                pw = [w for w in seg_words if w.text not in ("the", "The")]
+                # ("of the Republic of Armenia": one place over the last two segments)
+                pw = [w for w in seg[sa:] if w.text not in ("the", "The")]
                 ph = _place_at(A, pw[0].start, pw[-1].end) if pw else None
-                if n == len(segs) - 1 and ph and not ph.place.adjective and ph.start == pw[0].start \
+                last = n == len(segs) - 1 or bool(ph and ph.start == pw[0].start and ph.end == pw[-1].end)
+                if last:
+                    sb = segs[-1][1]
+                if last and ph and not ph.place.adjective and ph.start == pw[0].start \
                         and ph.end == pw[-1].end and ph.place.type in ("country", "region") \
                         and any(t in heads for t in texts[a:segs[n - 1][1]]) \
                         and not any(t.lower() in lex.title_heads for t in texts[a:segs[n - 1][1]]):
@@ -1071,6 +1087,10 @@ def find_orgs(A: Analysis) -> None:
             continue  # "Turkish Transport and Infrastructure Minister": a portfolio before a title
         if all(t in lex.honorific_words for t in toks):
             continue  # "H.E. Dr.": honorifics
+        pm = re.search(r"([A-Za-z-]+)\s+(?:in|to|at)\s+$", text[max(0, s - 30):s])
+        if pm and pm.group(1).lower() in lex.title_heads and _place_at(A, s, s + len(toks[0])) \
+                and not any(t in heads and t not in weak for t in toks):
+            continue  # "representative in Mexico Martín Echeverry": the post's place, then a name
         if toks[-1] in kw["building_words"]:
             continue  # "Presidential Palace": a building
         if re.match(r"\s+(?:region|province|oblast|district|city|village|town|area|state|county|governorate)\b", text[e:e + 14]):
@@ -1528,7 +1548,8 @@ def find_places(A: Analysis) -> None:
                == "country" for x in re.finditer(r"[^\s-]+", name_part)):
             continue  # "Kazakh-Uzbek state"
         cands.append((m.start(), m.end(), full, Place(full, "region", None), False))
-    for m in re.finditer(r"\b((?:[A-Z][\w'’\-]+\s){1,2})(Sea|Ocean|Lake|River|Strait|Gulf|Bay|Mountains|Desert)\b"
+    # (no possessive inside: "Georgia's Black Sea" is Georgia and the Black Sea)
+    for m in re.finditer(r"\b((?:[A-Z](?:[\w\-]|[’'](?!s\s))+\s){1,2})(Sea|Ocean|Lake|River|Strait|Gulf|Bay|Mountains|Desert)\b"
                          r"(?!\s+(?:Port|Terminal|Bridge|Tunnel|Pipeline|Cable|Zone|Park|Project|Hub|Route))", text):
         if not lex.places.get(m.group(0)) and not A.is_claimed(m.start(), m.end(), ("person", "org")):
             first_word = m.group(1).split()[0]
@@ -1606,6 +1627,9 @@ def find_places(A: Analysis) -> None:
             sub, s = sub[4:], s + 4
         if sub.endswith(("’s", "'s")):
             sub, e = sub[:-2], e - 2
+        poss = re.match(r"(.+?)[’']s\s+(.+)$", sub)
+        if poss and lex.places.get(poss.group(1)):
+            sub, s = poss.group(2), s + poss.start(2)  # "Georgia's Black Sea ports": the sea
         if not sub or any(c[0] < e and s < c[1] for c in cands) or A.is_claimed(s, e) \
                 or in_ranges(s, e, A.noise) or any(a < e and s < b for a, b in A.project_spans):
             continue

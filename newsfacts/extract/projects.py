@@ -41,6 +41,14 @@ def _type_of(name: str, kw: dict) -> str:
     return "other"
 
 
+def _without_owner(A: Analysis, name: str, s: int) -> tuple[str, int]:
+    """"Chile's Lucero Lithium Project": the owner place is no part of the name."""
+    poss = re.match(r"([^\s’']+(?:\s[^\s’']+)?)[’']s\s+(?=[A-Z])", name)
+    if poss and _place_at(A, s, s + len(poss.group(1))):
+        return name[poss.end():], s + poss.end()
+    return name, s
+
+
 def find_projects(A: Analysis) -> list[Project]:
     """Projects with a proper name or a place-designation in front of an infrastructure noun."""
     lex, text, kw = A.lex, A.text, A.lex.kw
@@ -91,6 +99,7 @@ def find_projects(A: Analysis) -> list[Project]:
             break
         if not proper or proper.endswith(("’s", "'s")):
             continue
+        proper, s = _without_owner(A, proper, s)
         head = m.group(4)
         if not _descriptive(A, m.start(3), m.end(3), kw):
             continue  # "Tashkent officials inspected the line": a clause, not a name
@@ -148,6 +157,7 @@ def find_projects(A: Analysis) -> list[Project]:
         while name.split()[0] in ("The", "A", "An", "This"):
             cut = len(name.split()[0]) + 1
             name, s = name[cut:], s + cut
+        name, s = _without_owner(A, name, s)
         words = name.split()
         last = words[-1]
         if len(words) < 2:

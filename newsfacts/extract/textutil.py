@@ -12,7 +12,8 @@ from ..models import Span
 NOISE_LINE = re.compile(
     r"^\s*(?:photo(?:\s+credit)?s?\s*:|photo\s+by\b|image\s*:|source\s*:|reporting\s+by\b|"
     r"editing\s+by\b|written\s+by\b|writing\s+by\b|by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*$|"
-    r"\+\s*↺|read\s+more\s*:|follow\s+us\b|\d{1,2}\s+\w{3}\.?\s+\d{1,2}:\d{2}\b)",
+    r"\+\s*↺|read\s+more\s*:|follow\s+us\b|(?:media|press|investor)\s+(?:contacts?|enquiries|inquiries)\s*:|"
+    r"contacts?\s*:|\d{1,2}\s+\w{3}\.?\s+\d{1,2}:\d{2}\b)",
     re.IGNORECASE,
 )
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:kz|com|ru|az|uz|kg|tj|tm|org|net|gov|info|in|ae|sa|ng|za|br|ge|am|io|news)\b"
