@@ -530,3 +530,10 @@ def test_a_country_s_possessive_stays_out_of_sea_and_project_names():
 def test_media_contact_line_is_not_body_text():
     f = run("Kovra Energy opened its plant.\n\nMedia contact: Corporate Affairs, +254 20 555 0100")
     assert "Corporate Affairs" not in by_name(f.organizations)
+
+
+def test_a_state_after_a_place_preposition_is_a_region():
+    f = run("The railway will link Sorriso, in Mato Grosso, to a river port, the ministry said.")
+    places = by_name(f.locations)
+    assert (places["Mato Grosso"].type, places["Mato Grosso"].country) == ("region", "BRA")
+    assert "Mato Grosso" not in by_name(f.persons)

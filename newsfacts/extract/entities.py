@@ -1615,6 +1615,16 @@ def find_places(A: Analysis) -> None:
                 or in_ranges(s, e, A.noise):
             continue
         cands.append((s, e, name, town, False))
+    # A state or province after a place preposition: "Sinop, in Mato Grosso", "plants in Gujarat".
+    for m in re.finditer(r"\b(?:in|to|from|near|across|throughout)\s+((?:[A-Z][\w'’\-]+)(?:\s(?:do|de|del|da)?\s?"
+                         r"[A-Z][\w'’\-]+){0,2})(?![\w'’\-])(?!\s+[A-Z])", text):
+        s, e, name = m.start(1), m.end(1), m.group(1)
+        code = subdivision_country(name)
+        if code is None or len(name) < 4 or lex.places.get(name) or name in _non_name(A) \
+                or name in kw["months"] or A.is_claimed(s, e, ("person", "org", "project")) \
+                or any(c[0] < e and s < c[1] for c in cands) or in_ranges(s, e, A.noise):
+            continue
+        cands.append((s, e, name, Place(name, "region", code), False))
     # Places named in project names and route pairs (handed over by the project finder).
     for s, e, name in list(dict.fromkeys(A.project_places + A.extra_places)):
         if not any(c[0] <= s < c[1] for c in cands) and not A.is_claimed(s, e, ("person", "org")):
