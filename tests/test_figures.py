@@ -758,3 +758,16 @@ def test_sales_in_a_company_release_are_the_company_s():
             "Sales to the United Kingdom reached THB 5.3 billion.")
     f = [f for f in figures(text) if f.text == "THB 5.3 billion"][0]
     assert (f.subject, f.counterpart) == ("Kovra Foods Public Company Limited", "United Kingdom")
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    # a level to be reached by a coming year is a goal
+    ("Kenya and Uganda agreed to lift bilateral trade to $3 billion by 2028.", "target"),
+    ("The ministers pledged to take trade to $2 billion by 2027.", "target"),
+    # what a project is (its length or area before its noun) and money committed are facts
+    ("The 700 km coastal road will pass through nine states.", None),
+    ("The World Bank will lend $300 million for the project.", None),
+])
+def test_goals_and_commitments(text, qualifier):
+    f = [f for f in figures(text, published=date(2025, 3, 1)) if f.unit != "count"][0]
+    assert f.qualifier == qualifier

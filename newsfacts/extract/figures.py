@@ -22,7 +22,7 @@ TARGET_CUES = re.compile(
     r"(?:is|are|was|were)\s+estimated\s+at|once\s+(?:completed|complete|operational|fully)|"
     r"set\s+to|seek\w*|"
     r"strive\w*|envisioned|to\s+be\s+(?:built|invested|allocated|increased|raised)|"
-    r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|estimated\s+to|outlook|set\s+aside|earmark\w*|"
+    r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|pledg\w*|estimated\s+to|outlook|set\s+aside|earmark\w*|"
     r"due\s+to\s+be|weigh(?:s|ing)?|consider(?:s|ing)|needs|(?:is|are)\s+(?:due\s+)?to\s+(?!be\s+(?:found|seen)\b)[a-z]+|want(?:s|ed)?\s+to|hope(?:s|d)?\s+to|(?:is|are)\s+(?:building|"
     r"constructing|developing)|under\s+construction)\b")
 ESTIMATED_COST = re.compile(r"(?i)\bestimated\s+(?:total\s+)?(?:cost|price|value)\s+of\s+"
@@ -45,7 +45,13 @@ NP_RELATIVE = re.compile(r"^(?:[\s-]+[a-z][\w-]*){1,3}(?:\s+with\s+[\w,-]+(?:\s+
                          # "the 500 MW Dire Dawa Solar Park, which a developer is building"
                          r"|^(?:\s+[A-Z][\w-]*){1,5},\s+(?:that|which)\b[^,;.]*")
 # "increase ... to $10 billion": a present or future push towards a level is a goal.
-TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|bring(?:ing)?|boost(?:ing)?|"
+FIN_WILL = re.compile(r"\bwill\s+(?:also\s+|partly\s+|jointly\s+)?(?:lend|fund|finance|provide|go\s+to|cover|disburse|"
+                      r"extend|grant|be\s+(?:partly\s+)?(?:financed|funded|provided|lent|disbursed))\b")
+# A length or area in front of its noun: "the 700 km coastal road"
+SIZE_ATTRIBUTE = re.compile(r"[\d,.]+\s?(?:km|kilometres?|kilometers?|hectares?|ha|acres?)\s+"
+                            r"(?!of\b|in\b|to\b|by\b|per\b|a\b|an\b|the\b|long\b|and\b|or\b|from\b|on\b|at\b)[a-zA-Z]")
+BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,4}?,?\s+by\s+(?:the\s+end\s+of\s+|end-)?(?:\w+\s+)?(20\d\d)\b")
+TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|lift(?:ing)?|bring(?:ing)?|boost(?:ing)?|"
                     r"expand(?:ing)?|tak(?:e|ing)|doubl(?:e|ing)|reach(?:ing)?\s+the\s+level\s+of)\b"
                     r"[^.;]{0,80}\bto\s+(?:the\s+level\s+of\s+|reach\s+)?$")
 VERB_QUALIFIER = [
@@ -542,7 +548,8 @@ def _is_baseline(text: str, q: Quantity, s: int, e: int) -> bool:
     return bool(BASELINE.search(text[max(s, q.start - 30):q.start]) and BASELINE_AFTER.match(text[q.end:e]))
 
 
-def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str | None:
+def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int,
+               published: date | None = None) -> str | None:
     hard = [m.end() for m in re.finditer(r";|\s[—–]\s|,\s*(?:which|who|where)\b", text[s:q.start])]
     # "The loan will cover the highway, which carries 24,000 vehicles": the relative clause
     # states its own fact, the plan outside it is not the figure's.
@@ -557,13 +564,23 @@ def _qualifier(text: str, q: Quantity, s: int, e: int, clause_end: int) -> str |
     prior = PRIOR_LEVEL.search(text[max(s, q.start - 12):q.start])
     rel = NP_RELATIVE.match(text[q.end:e]) if re.search(r"(?i)\b(?:a|an|the|its|with)\s+$",
                                                          text[max(s, q.start - 6):q.start]) else None
+    if q.money:
+        # "The EIB will lend EUR 1.5bn", "$125 million will go to ...": money committed, not a goal
+        before, after = FIN_WILL.sub(" ", before), FIN_WILL.sub(" ", after)
     if rel and TARGET_CUES.search(rel.group(0)) and not present:
         return "target"
+    if SIZE_ATTRIBUTE.match(text, q.start, min(e, q.end + 40)) or (
+            re.search(r"-(?:km|kilometres?|kilometers?|hectares?|acres?|metres?|meters?)$", text[q.start:q.end])):
+        return q.qualifier  # "the 700 km coastal road will ...", "a 45-hectare dry port": what it is
     if ESTIMATED_COST.search(text[max(s, q.start - 50):q.start]):
         return "target"  # "at an estimated cost of $2.4 billion": an expectation, not a fact
     if not baseline and not present and not prior and (TARGET_CUES.search(before) or TARGET_CUES.search(after)
                                                        or TOWARD.search(before)):
         return "target"
+    by = BY_YEAR.match(text, q.end, e)
+    if by and published and int(by.group(1)) >= published.year and not baseline and not prior \
+            and not re.search(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", before):
+        return "target"  # "to lift trade to $500 million by 2028": a level to be reached
     if q.qualifier:
         return q.qualifier
     for pattern, qual in VERB_QUALIFIER:
@@ -1183,7 +1200,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         q.noun = noun
         _, clause_e = _clause_bounds(text, s, e, q.start, q.end)
         metric, sign = _metric(text, q, s, e, prev.end if prev else s, noun)
-        qualifier = _qualifier(text, q, s, e, clause_e)
+        qualifier = _qualifier(text, q, s, e, clause_e, published)
         period, found = _period(q, refs, text)
         if found is None and story is not None and SPAN_ANAPHORA.search(text[s:e]):
             period = story[0]  # "during the six months": the span the story reports on
