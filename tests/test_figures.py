@@ -771,3 +771,11 @@ def test_sales_in_a_company_release_are_the_company_s():
 def test_goals_and_commitments(text, qualifier):
     f = [f for f in figures(text, published=date(2025, 3, 1)) if f.unit != "count"][0]
     assert f.qualifier == qualifier
+
+
+def test_respectively_pairs_amounts_with_the_parties_in_order():
+    text = ("NAIROBI — Kenya's exports rose. China was the top buyer at $1.2 billion. Japan and Germany "
+            "followed with $0.91 billion and $0.88 billion, respectively.")
+    figs = {f.text: f for f in figures(text)}
+    assert figs["$0.91 billion"].counterpart == "Japan"
+    assert figs["$0.88 billion"].counterpart == "Germany"

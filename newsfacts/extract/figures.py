@@ -1288,7 +1288,50 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         figures.append(fig)
         placed.append((q, fig))
     _changes_take_their_level(text, placed)
+    _respectively(text, placed, parties, home)
     return figures
+
+
+AMOUNT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+PARTY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+
+
+def _respectively(text: str, placed: list[tuple[Quantity, Figure]], parties: list[Party],
+                  home: str | None) -> None:
+    """"Japan and Singapore followed with $0.91 billion and $0.88 billion, respectively": the n-th
+    amount goes with the n-th party of the list before it."""
+    for m in re.finditer(r"\brespectively\b", text):
+        stop = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+        run = [(q, f) for q, f in placed if stop < q.start < m.start()]
+        # the amounts coordinated right before "respectively"
+        chain = run[-1:]
+        for a, b in zip(reversed(run[:-1]), reversed(run[1:])):
+            if not AMOUNT_JOIN.match(text[a[0].end:b[0].start]):
+                break
+            chain.insert(0, a)
+        if len(chain) < 2:
+            continue
+        first = chain[0][0].start
+        listed: list[Party] = []
+        for p in reversed([p for p in parties if stop < p.start and p.end <= first and p.state]):
+            if listed and not PARTY_JOIN.match(text[p.end:listed[0].start]):
+                if len(listed) >= len(chain):
+                    break
+                listed = []
+            listed.insert(0, p)
+        listed = listed[-len(chain):]
+        if len(listed) != len(chain) or len({p.name for p in listed}) != len(listed):
+            continue
+        names = {p.name for p in listed}
+        for (_, fig), p in zip(chain, listed):
+            if fig.subject in names and fig.counterpart not in names and fig.counterpart is not None:
+                fig.subject = p.name  # "Kenya and Uganda sold $1bn and $2bn to China, respectively"
+                continue
+            if fig.subject in names:
+                # the list is the other side ("Japan and Germany followed with ..."): the story's own
+                # country is the subject
+                fig.subject = home if home not in names else None
+            fig.counterpart = p.name if p.name != fig.subject else None
 
 
 CHANGE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3},\s+(?:a|an|up|down)\s+(?:(?:rise|increase|decrease|drop|fall|decline|"
