@@ -779,3 +779,12 @@ def test_respectively_pairs_amounts_with_the_parties_in_order():
     figs = {f.text: f for f in figures(text)}
     assert figs["$0.91 billion"].counterpart == "Japan"
     assert figs["$0.88 billion"].counterpart == "Germany"
+
+
+@pytest.mark.parametrize("text,subject,counterpart", [
+    ("TBILISI — Some 250 firms with Turkish capital now work in Georgia, officials said.", "Türkiye", "Georgia"),
+    ("NAIROBI — About 60 Kenyan companies have set up offices in Uganda since 2020.", "Kenya", "Uganda"),
+])
+def test_firms_count_for_their_home_country_where_they_work(text, subject, counterpart):
+    f = [f for f in figures(text) if f.unit == "count"][0]
+    assert (f.subject, f.counterpart) == (subject, counterpart)

@@ -909,6 +909,32 @@ TOTAL_AFTER = re.compile(r"(?i)(?:(?:total|overall|national|the\s+country[’']s
                          r"foreign)\s+)?(?:turnover|trade|exports|imports|shipments|purchases|sales)\b")
 
 
+FIRMS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:companies|firms|enterprises|businesses|joint\s+ventures|investors)\b")
+
+
+def _firms_abroad(q: Quantity, text: str, e: int, here: list[Party]) -> tuple[str, str] | None:
+    """"400 companies with Uzbek capital are registered in Azerbaijan", "90 Azerbaijani firms operate
+    in Uzbekistan": the firms' home country is the subject, where they work the counterpart."""
+    f = FIRMS.match(text, q.end, e)
+    if not f:
+        return None
+    a, b = q.start, e
+    brk = AFTER_BREAK.search(text, f.end(), e)
+    if brk and text[brk.start()] in ";,":
+        b = brk.start()
+    owner = next((p for p in here if q.start - 25 <= p.start < q.end and text[p.end:p.end + 1] == " "
+                  and re.match(r"\s+(?:[a-z-]+\s+)?(?:companies|firms|enterprises|businesses|investors)\b",
+                               text[p.end:p.end + 30])), None)  # "90 Azerbaijani firms"
+    if owner is None:
+        owner = next((p for p in here if f.end() <= p.start < b and re.search(
+            r"\b(?:with|from)\s+(?:the\s+)?$", text[max(a, p.start - 12):p.start])), None)  # "with Uzbek capital"
+    host = next((p for p in here if f.end() <= p.start < b and p.obj and re.search(
+        r"\b(?:in|into)\s+(?:the\s+)?$", text[max(a, p.start - 8):p.start])), None)
+    if owner is None or host is None or owner.name == host.name or not owner.state or not host.state:
+        return None
+    return owner.name, host.name
+
+
 def _share_of_total(q: Quantity, text: str, e: int, here: list[Party],
                     home: str | None) -> tuple[str | None, str | None] | None:
     """"The UAE accounted for 7.9% of India's trade", "Russia, ... 36.2% of turnover": the share is
@@ -939,6 +965,10 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     states = [p for p in here if p.state]
     if metric == "share" and q.unit == "percent":
         got = _share_of_total(q, text, e, here, home)
+        if got is not None:
+            return got
+    if q.unit == "count" and not q.money:
+        got = _firms_abroad(q, text, e, here)
         if got is not None:
             return got
     if metric in TRADE_METRICS or (metric == "growth" and TRADE_WORDS.search(text[s:e])):
