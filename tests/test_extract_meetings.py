@@ -126,3 +126,13 @@ def test_what_a_quote_says_is_no_meeting():
 ])
 def test_more_ways_of_reporting_a_meeting(text, participants):
     assert participants in [set(m.participants) for m in meetings(text)]
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("In Mombasa, Coastline Shipping Ltd and Harbour Tug Services Ltd signed an agreement to run the route.",
+     {"Coastline Shipping Ltd", "Harbour Tug Services Ltd"}),
+    ("Kenya Power signed a supply contract with Rift Geothermal Company on Monday.",
+     {"Kenya Power", "Rift Geothermal Company"}),
+])
+def test_organizations_that_sign_with_each_other_meet_when_no_person_is_named(text, participants):
+    assert [set(m.participants) for m in meetings(text)] == [participants]

@@ -145,6 +145,8 @@ def find_meetings(A: Analysis) -> list[Meeting]:
                             and any(pos + m2.end() <= a < e for a, b, _ in o.mentions)]
                     if orgs:
                         parties = [person.name] + [o.name for o in orgs]
+        if not people:
+            parties = _signing_orgs(A, s, e, agencies)
         if len(set(parties)) < 2:
             continue
         raw.append({"participants": list(dict.fromkeys(parties)), "sent": k, "start": s, "end": e})
@@ -187,6 +189,27 @@ def find_meetings(A: Analysis) -> list[Meeting]:
         city = _meeting_city(A, s, e, ev)
         out.append(Meeting(m["participants"], date_, ev[2] if ev else None, city, make_span(text, s, e, sents)))
     return out
+
+
+SIGNED_AFTER = re.compile(r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:signed|inked)\b")
+SIGNED_WITH = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:signed|inked)\s+(?:an?\s+|the\s+)?"
+                         r"(?:[\w-]+\s+){0,4}?(?:with)\s+(?:the\s+)?$")
+
+
+def _signing_orgs(A: Analysis, s: int, e: int, agencies: set[str]) -> list[str]:
+    """Organizations that signed with each other where no person is named: "X and Y signed an
+    agreement", "X signed a contract with Y"."""
+    text = A.text
+    spots = sorted((a, b, o.name) for o in A.orgs if o.name not in agencies
+                   for a, b, _ in o.mentions if s <= a < e)
+    for (a1, b1, n1), (a2, b2, n2) in zip(spots, spots[1:]):
+        if n1 == n2:
+            continue
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[b1:a2]) and SIGNED_AFTER.match(text, b2, e):
+            return [n1, n2]
+        if SIGNED_WITH.fullmatch(text, b1, a2):
+            return [n1, n2]
+    return []
 
 
 def _named_before(A: Analysis, before: str, person: Ent,
