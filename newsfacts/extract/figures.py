@@ -22,7 +22,7 @@ TARGET_CUES = re.compile(
     r"(?:is|are|was|were)\s+estimated\s+at|once\s+(?:completed|complete|operational|fully)|"
     r"set\s+to|seek\w*|"
     r"strive\w*|envisioned|to\s+be\s+(?:built|invested|allocated|increased|raised)|"
-    r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|pledg\w*|estimated\s+to|outlook|set\s+aside|earmark\w*|"
+    r"is\s+scheduled|are\s+scheduled|upcoming|promis\w*|estimated\s+to|outlook|set\s+aside|earmark\w*|"
     r"due\s+to\s+be|weigh(?:s|ing)?|consider(?:s|ing)|needs|(?:is|are)\s+(?:due\s+)?to\s+(?!be\s+(?:found|seen)\b)[a-z]+|want(?:s|ed)?\s+to|hope(?:s|d)?\s+to|(?:is|are)\s+(?:building|"
     r"constructing|developing)|under\s+construction)\b")
 ESTIMATED_COST = re.compile(r"(?i)\bestimated\s+(?:total\s+)?(?:cost|price|value)\s+of\s+"
@@ -51,7 +51,7 @@ FIN_WILL = re.compile(r"\bwill\s+(?:also\s+|partly\s+|jointly\s+)?(?:lend|fund|f
 SIZE_ATTRIBUTE = re.compile(r"[\d,.]+\s?(?:km|kilometres?|kilometers?|hectares?|ha|acres?)\s+"
                             r"(?!of\b|in\b|to\b|by\b|per\b|a\b|an\b|the\b|long\b|and\b|or\b|from\b|on\b|at\b)[a-zA-Z]")
 BY_YEAR = re.compile(r"(?:\s+[\w-]+){0,4}?,?\s+by\s+(?:the\s+end\s+of\s+|end-)?(?:\w+\s+)?(20\d\d)\b")
-TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|lift(?:ing)?|bring(?:ing)?|boost(?:ing)?|"
+TOWARD = re.compile(r"(?i)\b(?:increas(?:e|ing)|rais(?:e|ing)|bring(?:ing)?|boost(?:ing)?|"
                     r"expand(?:ing)?|tak(?:e|ing)|doubl(?:e|ing)|reach(?:ing)?\s+the\s+level\s+of)\b"
                     r"[^.;]{0,80}\bto\s+(?:the\s+level\s+of\s+|reach\s+)?$")
 VERB_QUALIFIER = [
