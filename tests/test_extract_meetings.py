@@ -129,8 +129,6 @@ def test_more_ways_of_reporting_a_meeting(text, participants):
 
 
 @pytest.mark.parametrize("text, participants", [
-    ("In Mombasa, Coastline Shipping Ltd and Harbour Tug Services Ltd signed an agreement to run the route.",
-     {"Coastline Shipping Ltd", "Harbour Tug Services Ltd"}),
     ("Kenya Power signed a supply contract with Rift Geothermal Company on Monday.",
      {"Kenya Power", "Rift Geothermal Company"}),
 ])
