@@ -30,11 +30,14 @@ INTERGOV = re.compile(
 LEAD_WORDS = {"About", "For", "In", "With", "From", "At", "To", "On", "By", "After", "Before", "Under", "Over",
               "Since", "During", "Following", "According", "Via", "Contact", "Media"}
 # A company noun, also compounded ("drugmaker", "steelmaker", "shipbuilder"), right before a name.
-ORG_CUE = re.compile(r"\b(?:utility|company|firm|group|lender|\w*miner|operator|developer|carrier|bank|agency|manager|"
-                     r"insurer|conglomerate|\w*producer|contractor|consortium|giant|retailer|exporter|airline|"
-                     r"startup|broadcaster|newspaper|daily|investor|shipper|refiner|\w*builder|\w*maker|trader|"
-                     r"distributor|supplier|outlet|\w*processor|consultancy|brokerage|\w*packer|"
-                     r"family-run|family-owned|state-owned|state-run|listed)\s+$")
+# Nouns (and ownership words) that say what kind of company a name after them is; one list for
+# the person finder's cue (ORG_CUE) and the organization finder's spots (COMPANY_NOUN).
+COMPANY_WORDS = (r"utility|company|firm|group|lender|\w*miner|operator|developer|carrier|bank|manager|insurer|"
+                 r"conglomerate|\w*producer|contractor|consortium|giant|retailer|exporter|airline|startup|"
+                 r"broadcaster|newspaper|investor|shipper|refiner|\w*builder|\w*maker|trader|distributor|"
+                 r"supplier|\w*processor|consultancy|brokerage|\w*packer|"
+                 r"family-run|family-owned|state-owned|state-run")
+ORG_CUE = re.compile(rf"\b(?:{COMPANY_WORDS}|agency|daily|outlet|listed)\s+$")
 ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.\-]{1,11}(?:\s[A-Z][A-Z&.\-]{1,7})?)\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)")
 
 
@@ -1282,12 +1285,7 @@ STATE_FORMS = frozenset({"Sultanate", "Kingdom", "Emirate", "Republic", "Princip
                          "Emirates", "Confederation"})
 
 
-COMPANY_NOUN = re.compile(r"\b(?:operator|company|firm|lender|carrier|developer|\w*miner|\w*producer|utility|insurer|"
-                          r"conglomerate|giant|retailer|manufacturer|\w*maker|\w*builder|supplier|distributor|trader|"
-                          r"exporter|airline|bank|group|contractor|consortium|broadcaster|newspaper|"
-                          r"manager|refiner|shipper|investor|\w*processor|consultancy|brokerage|\w*packer|startup|"
-                          r"family-run|family-owned|state-owned|state-run)\s+"
-                          r"(?=[^\W\d_])")
+COMPANY_NOUN = re.compile(rf"\b(?:{COMPANY_WORDS}|manufacturer)\s+(?=[^\W\d_])")
 NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "di", "van", "von"})
 
 

@@ -913,8 +913,9 @@ FIRMS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:companies|firms|enterprises|businesses
 
 
 def _firms_abroad(q: Quantity, text: str, e: int, here: list[Party]) -> tuple[str, str] | None:
-    """"400 companies with Uzbek capital are registered in Azerbaijan", "90 Azerbaijani firms operate
-    in Uzbekistan": the firms' home country is the subject, where they work the counterpart."""
+    """"400 companies with Uzbek capital are registered in Azerbaijan": the firms' home country is the
+    subject, where they work the counterpart. ("60 Kenyan companies in Uganda", with the country
+    before the noun, is left to the general rule, which reads the adjective as the agent.)"""
     f = FIRMS.match(text, q.end, e)
     if not f:
         return None
@@ -922,12 +923,8 @@ def _firms_abroad(q: Quantity, text: str, e: int, here: list[Party]) -> tuple[st
     brk = AFTER_BREAK.search(text, f.end(), e)
     if brk and text[brk.start()] in ";,":
         b = brk.start()
-    owner = next((p for p in here if q.start - 25 <= p.start < q.end and text[p.end:p.end + 1] == " "
-                  and re.match(r"\s+(?:[a-z-]+\s+)?(?:companies|firms|enterprises|businesses|investors)\b",
-                               text[p.end:p.end + 30])), None)  # "90 Azerbaijani firms"
-    if owner is None:
-        owner = next((p for p in here if f.end() <= p.start < b and re.search(
-            r"\b(?:with|from)\s+(?:the\s+)?$", text[max(a, p.start - 12):p.start])), None)  # "with Uzbek capital"
+    owner = next((p for p in here if f.end() <= p.start < b and re.search(
+        r"\b(?:with|from)\s+(?:the\s+)?$", text[max(a, p.start - 12):p.start])), None)  # "with Uzbek capital"
     host = next((p for p in here if f.end() <= p.start < b and p.obj and re.search(
         r"\b(?:in|into)\s+(?:the\s+)?$", text[max(a, p.start - 8):p.start])), None)
     if owner is None or host is None or owner.name == host.name or not owner.state or not host.state:
@@ -1279,9 +1276,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         if company and subject in (home, None) and metric not in TRADE_METRICS and \
                 not MACRO.search(text, max(s, q.start - 80), min(e, q.end + 40)):
             ca, cb = _clause_bounds(text, s, e, q.start, q.end)
-            pa = breaks[bisect.bisect_right(breaks, q.start) - 1] if bisect.bisect_right(breaks, q.start) else 0
-            pb = breaks[bisect.bisect_right(breaks, q.start)] if bisect.bisect_right(breaks, q.start) < len(breaks) \
-                else len(text)
+            pa = breaks[para - 1] if para else 0  # the figure's paragraph
+            pb = breaks[para] if para < len(breaks) else len(text)
             named_near = memo["release"] or any(p.name == company and pa <= p.start < pb for p in parties) \
                 or COMPANY_PRONOUN.search(text, s, e)
             if named_near and not any(ca <= p.start < cb and p.name != company for p in parties):

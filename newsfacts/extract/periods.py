@@ -278,10 +278,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
                 re.match(r"\s*\)", text[r.end:r.end + 3]):
             lead = r.start - 1
             for x in reversed(refs):
-                if x.end <= lead and not text[x.end:lead].strip():
-                    glossed.add(id(x))
-                    lead = x.start
-                elif x.end <= lead and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[x.end:lead]):
+                if x.end <= lead and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", text[x.end:lead]):
                     glossed.add(id(x))
                     lead = x.start
     return [r for r in refs if id(r) not in glossed]
