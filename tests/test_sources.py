@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import codecs
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from newsfacts.sources.articles import (ArticleFormatError, dateline_source, parse_article_text,
                                         split_dateline)
-from newsfacts.sources.inbox import InputError, decode, read_inbox
+from newsfacts.sources.inbox import InputError, decode, list_inbox, read_inbox, scan_inbox
 
 BODY = ("LUSAKA — Zambia's Finance Minister Situmbeko Musokotwane said on Monday that copper "
         "exports rose 12% in 2024.")
@@ -173,3 +174,21 @@ def test_structured_file_with_changed_columns_is_rejected_whole(write_inbox, hea
 def test_missing_inbox_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="inbox folder does not exist"):
         read_inbox(tmp_path / "nope")
+
+
+def test_scan_inbox_lists_inputs_in_path_order_with_their_size_and_mtime(tmp_path):
+    inbox = tmp_path / "inbox"
+    for rel in ("a-c.txt", "a/b.txt", "a/.hidden.txt", ".cache/x.txt", "README.md", "z.csv"):
+        (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
+        (inbox / rel).write_text("x" * len(rel), encoding="utf-8")
+    (inbox / "linked").symlink_to(inbox / "a", target_is_directory=True)
+    (inbox / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    found = scan_inbox(inbox)
+    # pathlib's order ("a/b" before "a-c"); linked folders listed, never descended into
+    assert [Path(p).relative_to(inbox).as_posix() for p, _ in found] == [
+        "a/b.txt", "a-c.txt", "dangling.txt", "linked", "z.csv"]
+    sigs = dict(found)
+    st = (inbox / "a" / "b.txt").stat()
+    assert sigs[str(inbox / "a" / "b.txt")] == (st.st_size, st.st_mtime_ns) == (7, st.st_mtime_ns)
+    assert sigs[str(inbox / "dangling.txt")] is None
+    assert list_inbox(inbox) == sorted(Path(p) for p, _ in found)
