@@ -18,7 +18,7 @@ import pandas as pd
 from . import docs, quality, resolve, timing, warehouse
 from .config import Settings
 from .models import Article, ArticleFacts, Rejected, StructuredFact
-from .sources.inbox import InboxContents, list_inbox, read_files
+from .sources.inbox import InboxContents, read_files, scan_inbox
 from .staging import row_hash, stage
 
 T = TypeVar("T")
@@ -118,12 +118,12 @@ def skipped(run: RunContext, reason: str) -> RunSummary:
 @timing.stage("ingest")
 def scan(settings: Settings) -> tuple[list[Path], int]:
     """The inbox's files that changed since a published run read them, and how many did not."""
-    paths = list_inbox(settings.inbox)
+    found = scan_inbox(settings.inbox)
     seen = warehouse.ingested_files(settings.warehouse)
-    fresh = [p for p in paths if seen.get(str(p)) != _signature(p)]
-    log.info("found %d files in %s; skipped %d unchanged since a run read them", len(paths),
-             settings.inbox, len(paths) - len(fresh))
-    return fresh, len(paths) - len(fresh)
+    fresh = [Path(p) for p, sig in found if seen.get(p) != sig]
+    log.info("found %d files in %s; skipped %d unchanged since a run read them", len(found),
+             settings.inbox, len(found) - len(fresh))
+    return fresh, len(found) - len(fresh)
 
 
 def nothing_new(run: RunContext, unchanged: int) -> RunSummary:
@@ -321,7 +321,8 @@ def validate_staged(staged: dict[str, pd.DataFrame], rejected: Sequence[Rejected
         # Nothing to check: skip GX and its start-up cost (a run with nothing new stays fast).
         return Checked(staged, pd.DataFrame(columns=QUARANTINE_COLUMNS),
                        pd.DataFrame(columns=RESULT_COLUMNS), [], None)
-    outcome = quality.validate(staged, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR)
+    outcome = quality.validate(staged, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR,
+                               build_docs=False)
     rows = _reject_rows(rejected, run)
     for q in outcome.quarantined:
         record = warehouse.as_json(q.row)
@@ -385,7 +386,8 @@ def check_published(con, run: RunContext, marks: dict[str, int] | None = None,
     per_chunk, per_run = warehouse.checked_tables()
     frames = warehouse.check_frames(con, run.run_id, per_chunk if marks is not None else per_run, marks)
     frames.update(audit or {})
-    outcome = quality.validate(frames, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR)
+    outcome = quality.validate(frames, run.run_id, docs_dir=run.settings.reports / docs.GX_DIR,
+                               build_docs=False)
     failed = [r for r in outcome.results if not r.success and r.severity == "blocking"]
     return _results_frame(outcome.results, run), blocking_message(outcome, failed)
 
@@ -507,6 +509,7 @@ def finish(tally: Tally, run: RunContext) -> RunSummary:
         # A retry after the publish: the run is in the warehouse already, report it as it is.
         summary = tally.summary(run, "succeeded")
         summary.loaded = dict(tally.loaded)
+        render_docs(run)
         return summary
     if not s.work_path.exists():
         raise warehouse.WarehouseError(f"{s.work_path}: the run's work copy is gone (an earlier "
@@ -535,10 +538,17 @@ def finish(tally: Tally, run: RunContext) -> RunSummary:
         warehouse.discard(con, s)
         raise
     warehouse.publish(con, s)
+    render_docs(run)
     docs.write_run_page(s.reports, _run_row(summary, run), tally.all_results, quarantine)
     log.info("published %s: %s", s.warehouse, ", ".join(
         f"{t} +{n}" for t, n in summary.loaded.items() if n) or "nothing new")
     return summary
+
+
+@timing.stage("validate")
+def render_docs(run: RunContext) -> None:
+    """The Data Docs pages of the run's validation results, rendered once for all its chunks."""
+    quality.build_run_docs(run.settings.reports / docs.GX_DIR, run.run_id)
 
 
 def _changed(tally: Tally) -> bool:
@@ -569,6 +579,7 @@ def _block(summary: RunSummary, results: pd.DataFrame, lines: list[str], run: Ru
     summary.expectations_failed = len(results) - summary.expectations_passed
     summary.report_path = str(run.settings.reports / "runs" / f"{run.run_id}.html")
     _record_blocked(summary, results, run)
+    render_docs(run)
     docs.write_run_page(run.settings.reports, _run_row(summary, run), results,
                         pd.DataFrame(columns=QUARANTINE_COLUMNS))
     raise RunBlocked("blocking expectations failed, nothing published:\n  " + "\n  ".join(lines))

@@ -38,6 +38,7 @@ SEVERITIES = ("blocking", "warning")
 HELD = "held_with_article"  # expectation_type of facts held because their article is quarantined
 _DOCS_SITE = "newsfacts"
 _RESULTS_FOLDER = "validation_results"  # JSON results under docs_dir that the site is built from
+_DOCS_STORE = "newsfacts_docs_results"  # the results store the site is built from
 _MAX_DOCS_VALUE_SET = 300  # longer value sets (article ids) are cut in the Data Docs copy
 
 @dataclass(frozen=True)
@@ -303,8 +304,7 @@ def _add_docs_site(context, docs_dir: Path) -> None:
     """A Data Docs site in docs_dir, built from validation results kept beside it as JSON."""
     # The index lists runs found in the results store, and GX deletes pages whose result is
     # missing there: results must persist with the site for the index to accumulate runs.
-    store_name = "newsfacts_docs_results"
-    context.add_store(store_name, {
+    context.add_store(_DOCS_STORE, {
         "class_name": "ValidationResultsStore",
         "store_backend": {"class_name": "TupleFilesystemStoreBackend",
                           "base_directory": str(docs_dir / _RESULTS_FOLDER)},
@@ -316,7 +316,7 @@ def _add_docs_site(context, docs_dir: Path) -> None:
                           "base_directory": str(docs_dir)},
         "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         "site_section_builders": {
-            "validations": {"source_store_name": store_name},
+            "validations": {"source_store_name": _DOCS_STORE},
             "profiling": "None",
         },
     })
@@ -344,7 +344,7 @@ def _docs_copy(result):
 
 
 def validate(tables: dict[str, pd.DataFrame], run_id: str, parameters: dict | None = None,
-             docs_dir: Path | None = None) -> ValidationOutcome:
+             docs_dir: Path | None = None, build_docs: bool = True) -> ValidationOutcome:
     """Run every suite on its table in one GX run; quarantine failing rows and hold their facts."""
     # Contract details, for callers:
     # - quarantined has one entry per (row, failed expectation): a row failing two checks is
@@ -353,7 +353,10 @@ def validate(tables: dict[str, pd.DataFrame], run_id: str, parameters: dict | No
     # - parameters override default_parameters(): today, article_ids, countries, units. Without
     #   stg_article in tables (or article_ids given) every fact fails referential integrity;
     # - docs_dir holds the Data Docs site and, in validation_results/, the JSON results it is
-    #   built from: keep both, or the index forgets earlier runs.
+    #   built from: keep both, or the index forgets earlier runs;
+    # - build_docs=False only stores the results: a run validating chunk by chunk renders its
+    #   pages once at the end (build_run_docs), as rebuilding the site costs more with every
+    #   result it holds.
     import time
 
     from great_expectations.core.run_identifier import RunIdentifier
@@ -421,7 +424,7 @@ def validate(tables: dict[str, pd.DataFrame], run_id: str, parameters: dict | No
                 if not r.success and r.severity == "blocking" and (not r.row_level or r.error)]
 
     report = None
-    if docs_dir is not None:
+    if docs_dir is not None and build_docs:
         t2 = time.perf_counter()
         report = _build_docs(context, docs_keys, docs_dir)
         timings["docs"] = time.perf_counter() - t2
@@ -542,8 +545,20 @@ def _store_for_docs(context, suite_result, run):
     key = ValidationResultIdentifier(
         expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite_result.suite_name),
         run_id=run, batch_identifier=suite_result.batch_id)
-    context.stores["newsfacts_docs_results"].set(key, _docs_copy(suite_result))
+    context.stores[_DOCS_STORE].set(key, _docs_copy(suite_result))
     return key
+
+
+def build_run_docs(docs_dir: Path, run_id: str) -> Path | None:
+    """Render the pages of every result a run stored (validate with build_docs=False), and the index."""
+    docs_dir = Path(docs_dir).resolve()
+    if not (docs_dir / _RESULTS_FOLDER).is_dir():
+        return None
+    context = _context()
+    _add_docs_site(context, docs_dir)
+    keys = [k for k in context.stores[_DOCS_STORE].list_keys()
+            if k.run_id.run_name == run_id]
+    return _build_docs(context, keys, docs_dir) if keys else None
 
 
 def _build_docs(context, keys: list, docs_dir: Path) -> Path:

@@ -390,3 +390,20 @@ def test_data_docs_list_runs_and_show_failures(tmp_path, monkeypatch):
     page = pages[0].read_text(encoding="utf-8")
     assert "XYZ" in page and "Failed" in page
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]  # no gx/ project folder
+
+
+def test_deferred_docs_are_rendered_once_for_all_results_of_a_run(tmp_path):
+    docs = tmp_path / "docs"
+    rows = good_rows()
+    rows["stg_figure"][0]["unit"] = "XYZ"
+    for table_rows in (rows, good_rows()):  # two chunks of one run
+        out = quality.validate(tables_from(table_rows), run_id="chunked", docs_dir=docs,
+                               build_docs=False)
+        assert out.report_path is None
+    assert not (docs / "index.html").exists() and not (docs / "validations").exists()
+    assert quality.build_run_docs(docs, "no-such-run") is None
+    assert quality.build_run_docs(docs, "chunked") == (docs / "index.html").resolve()
+    assert "chunked" in (docs / "index.html").read_text(encoding="utf-8")
+    pages = sorted((docs / "validations" / "stg_figure" / "chunked").rglob("*.html"))
+    assert len(pages) == 2  # one page per chunk's result
+    assert sum("XYZ" in p.read_text(encoding="utf-8") for p in pages) == 1
