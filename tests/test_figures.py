@@ -44,6 +44,19 @@ NAMES = {
     "United Kingdom": ("location", "United Kingdom"), "Thailand": ("location", "Thailand"), "Uganda": ("location", "Uganda"), "Ugandan": ("location", "Uganda"),
 }
 
+NAMES.update({
+    "Andina Cobre SAC": ("organization", "Andina Cobre SAC"), "Peru": ("location", "Peru"),
+    "LIMA": ("location", "Lima"), "Ilo": ("location", "Ilo"), "MANILA": ("location", "Manila"),
+    "Asian Development Bank": ("organization", "Asian Development Bank"),
+    "Bank of Japan": ("organization", "Bank of Japan"), "Philippines": ("location", "Philippines"),
+    "COLOMBO": ("location", "Colombo"), "Sri Lanka": ("location", "Sri Lanka"),
+    "Central Bank of Sri Lanka": ("organization", "Central Bank of Sri Lanka"),
+    "People's Bank of China": ("organization", "People's Bank of China"),
+    "Nordhavn Kabel AS": ("organization", "Nordhavn Kabel AS"), "Norway": ("location", "Norway"),
+    "OSLO": ("location", "Oslo"), "LUANDA": ("location", "Luanda"), "Angola": ("location", "Angola"),
+    "BRUSSELS": ("location", "Brussels"), "European Union": ("organization", "European Union"),
+    "Namibia": ("location", "Namibia"),
+})
 
 def mentions_of(text: str) -> list[Mention]:
     out, taken = [], []
@@ -787,4 +800,42 @@ def test_respectively_pairs_amounts_with_the_parties_in_order():
 ])
 def test_firms_count_for_their_home_country_where_they_work(text, subject, counterpart):
     f = [f for f in figures(text) if f.unit == "count"][0]
+    assert (f.subject, f.counterpart) == (subject, counterpart)
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # "the company" / "the firm": the company named before it, not the country it works in
+    ("LIMA — Andina Cobre SAC opened a smelter near Ilo on Monday. The company employs about 1,200 "
+     "people in Peru.", "about 1,200", "Andina Cobre SAC"),
+    # "the bank": the bank the story is about, not one it only dealt with
+    ("MANILA — The Asian Development Bank signed a swap line with the Bank of Japan on Tuesday. "
+     "The bank's portfolio in the Philippines exceeds $14 billion.", "$14 billion", "Asian Development Bank"),
+])
+def test_the_company_or_the_bank_is_the_body_of_that_kind_named_before(text, figure, subject):
+    assert one_of(text, figure).subject == subject
+
+
+def test_the_bank_said_is_a_source_not_a_party():
+    f = one_of("COLOMBO — Reserves rose in March, the Central Bank of Sri Lanka said. They include a swap "
+               "with the People's Bank of China, the bank said. The rupee gained 1.4 percent in March.",
+               "1.4 percent")
+    assert f.subject == "Sri Lanka"
+
+
+def test_where_a_company_employs_people_is_no_counterpart():
+    f = one_of("OSLO — Nordhavn Kabel AS said on Monday it had hired 300 more staff. The company now "
+               "employs 2,100 people at four plants in Norway.", "2,100")
+    assert (f.subject, f.counterpart) == ("Nordhavn Kabel AS", None)
+
+
+@pytest.mark.parametrize("text,subject,counterpart", [
+    # a lender that mobilises money lends it: the recipient is the subject
+    ("LUANDA — The African Development Bank will mobilise up to $900 million for the Benguela "
+     "corridor in Angola, the bank's president said.", "Angola", "African Development Bank"),
+    # a state or a union that mobilises money invests it
+    ("BRUSSELS — The European Union will mobilise €2.1 billion for hydrogen plants in Namibia.",
+     "European Union", "Namibia"),
+])
+def test_money_a_lender_mobilises_is_a_loan_a_union_s_an_investment(text, subject, counterpart):
+    f = [f for f in figures(text) if f.unit in ("USD", "EUR")][0]
     assert (f.subject, f.counterpart) == (subject, counterpart)

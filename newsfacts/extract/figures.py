@@ -421,6 +421,48 @@ def _home_references(text: str, home: str | None, parties: list[Party]) -> list[
     return sorted(out, key=lambda p: p.start)
 
 
+# "the company employs 900 people", "the bank's lending to Mexico": an organization named before,
+# by the kind of body it is. Not before "of"/"for" ("the Bank of Ghana" is a name).
+ORG_REF = re.compile(r"\b[Tt]he\s+(?P<noun>company|firm|developers?|operator|manufacturer|producer|"
+                     r"carmaker|miner|bank|lender|fund)\b(?![\w-])(?!\s+(?:of|for)\b)")
+BANK_NAME = re.compile(r"\b(?:Bank|Banco|Banque|Fund|Fonds|Exim\w*)\b")
+PUBLIC_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|authority|council|commission|"
+                         r"committee|bureau|office|government|parliament|institute|union|organi[sz]ation|"
+                         r"community|association|chamber|board|news|press|bank|fund)\b")
+
+
+def _org_references(text: str, parties: list[Party], mentions: list[Mention]) -> list[Party]:
+    """"the company", "the bank", "the developers": the organization of that kind named last before."""
+    parties_orgs = [p for p in parties if p.kind == "organization"]
+    # a source stands in only when no party will ("X said it had hired 300. The company employs ...")
+    sources = [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
+               for mt in _outermost(mentions) if mt.kind == "organization"]
+    out = []
+    for m in ORG_REF.finditer(text):
+        if any(p.start <= m.start() < p.end or m.end() <= p.start <= m.end() + 1 for p in parties):
+            continue  # inside a name, or in apposition to one ("the operator Silk Way Rail Cargo")
+        if CITED_AFTER.match(text[m.end():m.end() + 60]):
+            continue  # "..., the bank said": a source, no party
+        noun = m.group("noun").lower()
+        before: list[Party] = []
+        for orgs in (parties_orgs, sources):
+            if noun in ("bank", "lender", "fund"):
+                kind = [p for p in orgs if BANK_NAME.search(p.name)
+                        and (noun != "fund" or re.search(r"\bFunds?\b|\bFonds\b", p.name))]
+            else:
+                kind = [p for p in orgs if not PUBLIC_BODY.search(p.name)]
+            # the body an earlier sentence was about, not one it only mentioned ("a swap with the PBoC")
+            before = [p for p in kind if p.end <= m.start() and not p.obj] or \
+                [p for p in kind if p.end <= m.start()]
+            if before:
+                break
+        if not before:
+            continue
+        obj = bool(OBJECT_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
+        out.append(Party(m.start(), m.end(), before[-1].name, "organization", True, obj))
+    return out
+
+
 def _official_name(name: str) -> str:
     """The official name of a country, lower case ("sultanate of oman"), or ""."""
     import pycountry
@@ -643,6 +685,7 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
 FINANCING = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit\s+lines?|lines?\s+of\s+credit|financ\w*|"
                        r"fund(?:s|ed|ing)?|committed|commitments?|approv\w*(?!\s+(?:\w+\s+)?investments?)|disburse\w*|"
                        r"allocat\w*|extend(?:s|ed)?|provid(?:e|es|ed|ing)|arrang(?:e|es|ed|ing)|tranche)\b")
+BANK_FINANCING = re.compile(FINANCING.pattern[:-3] + r"|mobili[sz]\w*)\b")
 FIN_BREAK = re.compile(r"[;—–]|\s-\s|\b(?:which|while|whereas|whose|where|when)\b|,\s*(?:and|but|while)\b|"
                        r",\s*(?:according|the\s+\w+\s+said|\w+\s+said)\b")
 LOAN_WORDS = re.compile(r"(?i)\b(?:loans?|lend(?:s|ing)?|lent|credit|financ\w*|fund(?:s|ed|ing)?|tranche)\b")
@@ -712,9 +755,13 @@ def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parti
     m = FIN_BREAK.search(text, q.end, e)
     b = m.start() if m else e
     clause = text[a:b]
-    if not FINANCING.search(clause) or OWN_MONEY.search(text[q.end:b]):
+    financing = FINANCING
+    if any(a <= p.start < q.start and not p.obj and p.kind == "organization" and BANK_NAME.search(p.name)
+           for p in parties):
+        financing = BANK_FINANCING  # "the bank will mobilise $1 billion for ...": a lender's money
+    if not financing.search(clause) or OWN_MONEY.search(text[q.end:b]):
         return None
-    if metric != "investment" and not FINANCING.search(text, a, q.start):
+    if metric != "investment" and not financing.search(text, a, q.start):
         return None  # "projects worth $2bn ... supplied to X": a count or value is financed only by a verb before it
     here = []
     for p in parties:
@@ -728,7 +775,7 @@ def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parti
     from_p = [p for p in here if LENDER_BEFORE.search(text[max(s, p.start - 40):p.start])]
     agents = [p for p in here if not p.obj and p.start < q.start
               and not LEND_VERB_BEFORE.search(text[max(a, p.start - 12):p.start])]
-    verb = FINANCING.search(text, a, q.start)
+    verb = financing.search(text, a, q.start)
     takers_first = [p for p in agents if RECEIVES_AFTER.match(text, p.end)]
     if takers_first and not from_p:
         # "KHP has closed the financing ...", "X secured a loan": the agent receives the money
@@ -1078,6 +1125,10 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     objects = [p for p in here if p.obj and (subject_p is None or p.name != subject_p.name)]
     objects.sort(key=lambda p: (not p.state, abs(p.start - q.start)))
     counterpart = objects[0].name if objects else None
+    if objects and not q.money and metric == "other" and subject_p is not None and \
+            subject_p.kind == "organization" and not country_code(subject_p.name) and \
+            not TRADE_BLOC.search(subject_p.name) and re.search(r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$", text[max(s, objects[0].start - 12):objects[0].start]):
+        counterpart = None  # "The company employs 900 people at three sites in Slovakia": where, not with whom
     inflow_to = [p for p in objects if INFLOW_TO.search(text[max(s, p.start - 40):p.start])]
     if subject_p is None and inflow_to:
         # "Remittances to Kenya rose to $4.2 billion": what flows in is the recipient's
@@ -1133,7 +1184,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     sentences = _refine(text, sentences or [(0, len(text))])
     starts = [s for s, _ in sentences]
     parties, home, partner = _parties(text, mentions)
-    parties = sorted(parties + _home_references(text, home, parties), key=lambda p: p.start)
+    parties = sorted(parties + _home_references(text, home, parties) + _org_references(text, parties, mentions),
+                     key=lambda p: p.start)
     lead_start, lead_end = 0, (sentences[0][1] if sentences else 0)
     if len(sentences) > 1 and not re.search(r"[.!?\"”’]\s*$", text[sentences[0][0]:lead_end]) \
             and "\n" in text[lead_end:sentences[1][0] + 1]:
