@@ -148,6 +148,10 @@ def test_not_an_organization(text, absent):
     ("Trade across Central Asia grew fast.", "Central Asia", "region", None),
     ("Tankers crossed the Red Sea without incident.", "Red Sea", "other", None),
     ("Investors from the U.A.E. arrived in Baku.", "U.A.E.", "country", "ARE"),
+    # a country's possessive in front names the region's country and is no part of its name
+    ("SANTIAGO — A new pass will join Argentina's Mendoza province to the coast.", "Mendoza province",
+     "region", "ARG"),
+    ("HANOI — Japan's Aichi prefecture sent a trade mission.", "Aichi prefecture", "region", "JPN"),
 ])
 def test_locations(text, name, type_, country):
     locs = by_name(run(text).locations)

@@ -55,7 +55,9 @@ NAMES.update({
     "Nordhavn Kabel AS": ("organization", "Nordhavn Kabel AS"), "Norway": ("location", "Norway"),
     "OSLO": ("location", "Oslo"), "LUANDA": ("location", "Luanda"), "Angola": ("location", "Angola"),
     "BRUSSELS": ("location", "Brussels"), "European Union": ("organization", "European Union"),
-    "Namibia": ("location", "Namibia"),
+    "Namibia": ("location", "Namibia"), "BANGKOK": ("location", "Bangkok"),
+    "Chao Phraya Feeds Public Company Limited": ("organization", "Chao Phraya Feeds Public Company Limited"),
+    "Dong Nai province": ("location", "Dong Nai province"), "Dong Nai": ("location", "Dong Nai province"),
 })
 
 def mentions_of(text: str) -> list[Mention]:
@@ -839,3 +841,18 @@ def test_where_a_company_employs_people_is_no_counterpart():
 def test_money_a_lender_mobilises_is_a_loan_a_union_s_an_investment(text, subject, counterpart):
     f = [f for f in figures(text) if f.unit in ("USD", "EUR")][0]
     assert (f.subject, f.counterpart) == (subject, counterpart)
+
+
+def test_a_company_s_budget_for_a_plant_abroad_is_the_company_s():
+    text = ("BANGKOK — Chao Phraya Feeds Public Company Limited today announced its budget for 2025-2027. "
+            "THB 3.1 billion is allocated to a new feed mill in Vietnam's Dong Nai province with a capacity "
+            "of 520,000 tonnes a year. The Dong Nai mill will start in 2026.")
+    budget, capacity = one_of(text, "THB 3.1 billion"), one_of(text, "520,000 tonnes")
+    assert budget.subject == "Chao Phraya Feeds Public Company Limited"
+    assert capacity.subject == "Chao Phraya Feeds Public Company Limited"
+
+
+def test_a_short_name_of_a_region_is_no_demonym_and_no_party():
+    text = ("BANGKOK — Chao Phraya Feeds Public Company Limited today announced results. The Dong Nai "
+            "mill will employ 640 people.")
+    assert one_of(text, "640").subject == "Chao Phraya Feeds Public Company Limited"

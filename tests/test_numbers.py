@@ -133,6 +133,7 @@ def test_not_figures(text):
     ("N", None, None), ("N", "NGA", "NGN"), ("R", "ZAF", "ZAR"),
     ("manat", "TKM", "TMT"), ("manat", None, "AZN"),
     ("Dollars", None, "USD"), ("JPY", None, "JPY"), ("XYZ", None, None),
+    ("Ch$", None, "CLP"), ("₮", None, "MNT"), ("tugriks", None, "MNT"), ("kina", None, "PGK"),
 ])
 def test_pick_currency(form, country, code):
     assert pick_currency(form, country) == code
@@ -142,6 +143,7 @@ def test_pick_currency(form, country, code):
     ("a N5.2 trillion budget", "NGA", "N5.2 trillion", "NGN"),
     ("a R2.5 billion upgrade", "ZAF", "R2.5 billion", "ZAR"),
     ("a loan of Rs 500 crore", "PAK", "Rs 500 crore", "PKR"),
+    ("a budget of Ch$ 95,000 million", None, "Ch$ 95,000 million", "CLP"),
 ])
 def test_country_settles_symbol(text, country, words, unit):
     got_words, _, got_unit = only(text, country)

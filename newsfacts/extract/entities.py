@@ -1529,6 +1529,12 @@ def find_places(A: Analysis) -> None:
     region_words = "|".join(re.escape(w) for w in kw["region_words"] if w not in ("Republic", "valley", "Valley"))
     for m in re.finditer(rf"\b((?:[A-Z][\w'’\-]+\s(?:(?:do|de|del|da|dos)\s)?){{1,3}})({region_words})\b", text):
         name_part = m.group(1).strip()
+        start, owner = m.start(), None
+        pm = re.match(r"([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)[’']s\s+(?=[A-Z])", name_part)
+        if pm and lex.places.get(pm.group(1)) and lex.places[pm.group(1)].type == "country":
+            # "Argentina's Mendoza province": Mendoza province, in Argentina
+            owner, start = lex.places[pm.group(1)].country, m.start() + pm.end()
+            name_part = name_part[pm.end():]
         first_word = name_part.split()[0]
         if first_word in ("The", "This", "That", "Each", "Every", "Our") or name_part in lex.places and \
                 lex.places[name_part].type == "country" or re.search(r"[’']s?$", name_part):
@@ -1542,10 +1548,12 @@ def find_places(A: Analysis) -> None:
                                                r"program|media|televis|news|agenc|owned|official|leader|capital|"
                                                r"bod|institution|structure|property|support|fund)", text[m.end():m.end() + 14]):
             continue  # "state border", "state visit"
-        if all((_place_at(A, m.start(1) + x.start(), m.start(1) + x.end()) or Hit(0, 0, "", Place("", "city", None))).place.type
+        if all((_place_at(A, start + x.start(), start + x.end()) or Hit(0, 0, "", Place("", "city", None))).place.type
                == "country" for x in re.finditer(r"[^\s-]+", name_part)):
             continue  # "Kazakh-Uzbek state"
-        cands.append((m.start(), m.end(), full, Place(full, "region", None), False))
+        if owner:
+            full = text[start:m.end()]
+        cands.append((start, m.end(), full, Place(full, "region", owner), False))
     # (no possessive inside: "Georgia's Black Sea" is Georgia and the Black Sea)
     for m in re.finditer(r"\b((?:[A-Z](?:[\w\-]|[’'](?!s\s))+\s){1,2})(Sea|Ocean|Lake|River|Strait|Gulf|Bay|Mountains|Desert)\b"
                          r"(?!\s+(?:Port|Terminal|Bridge|Tunnel|Pipeline|Cable|Zone|Park|Project|Hub|Route))", text):

@@ -267,9 +267,9 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
     total: Counter[str] = Counter()
     for mt in mentions:
         total[mt.name] += 1
-        if mt.kind == "location" and mt.text.lower() != mt.name.lower() and \
+        if mt.kind == "location" and mt.text.lower() != mt.name.lower() and " " not in mt.text and \
                 re.search(r"(?:ian|ish|ese|i|an|ic|ch|k|ek|z)$", mt.text):
-            demonym.add(mt.name)
+            demonym.add(mt.name)  # ("Dong Nai" for Dong Nai province is a short name, not a demonym)
         if mt.kind == "organization" and (SOURCE_AFTER.match(text[mt.end:mt.end + 30])
                                           or SOURCE_BEFORE.search(text[max(0, mt.start - 25):mt.start])
                                           or re.search(r"\bNews\b", mt.name)
@@ -685,6 +685,7 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
 FINANCING = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit\s+lines?|lines?\s+of\s+credit|financ\w*|"
                        r"fund(?:s|ed|ing)?|committed|commitments?|approv\w*(?!\s+(?:\w+\s+)?investments?)|disburse\w*|"
                        r"allocat\w*|extend(?:s|ed)?|provid(?:e|es|ed|ing)|arrang(?:e|es|ed|ing)|tranche)\b")
+THING_IN = re.compile(r"\bto\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,5}?(?:in|at|near)\s+$")
 BANK_FINANCING = re.compile(FINANCING.pattern[:-3] + r"|mobili[sz]\w*)\b")
 FIN_BREAK = re.compile(r"[;—–]|\s-\s|\b(?:which|while|whereas|whose|where|when)\b|,\s*(?:and|but|while)\b|"
                        r",\s*(?:according|the\s+\w+\s+said|\w+\s+said)\b")
@@ -799,7 +800,9 @@ def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parti
         takers = [p for p in here + regions if p is not lender and p not in from_p and
                   (RECIPIENT_BEFORE.search(text[max(a, p.start - 30):p.start])
                    or LEND_VERB_BEFORE.search(text[max(a, p.start - 12):p.start]))
-                  and (lender is None or p.start > lender.start)]
+                  and (lender is None or p.start > lender.start)
+                  # "allocated to a second feed mill in Vietnam": the money goes to the mill, there
+                  and not THING_IN.search(text, max(a, p.start - 60), p.start)]
         if takers:
             recipient = min(takers, key=lambda p: abs(p.start - q.start))
     if not here and not regions and not memo.get("lender"):
@@ -1211,8 +1214,10 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                   "operators": _operators(text, [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
                                                  for mt in outer if mt.kind == "organization"]),
                   "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
+                  # ("Vietnam's Dong Nai province": the country in front is the party, not its region)
                   "regions": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
-                              if mt.kind == "location" and place_of(mt.name)[0] == "region"]}
+                              if mt.kind == "location" and place_of(mt.name)[0] == "region"
+                              and not re.search(r"[’']s\s+$", text[max(0, mt.start - 3):mt.start])]}
     if memo["company"]:
         # the company's own release ("X (XYZ) today announced ...", "About X"): everything it reports
         # is the company's unless another party is named with it
@@ -1332,7 +1337,10 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
             pb = breaks[para] if para < len(breaks) else len(text)
             named_near = memo["release"] or any(p.name == company and pa <= p.start < pb for p in parties) \
                 or COMPANY_PRONOUN.search(text, s, e)
-            if named_near and not any(ca <= p.start < cb and p.name != company for p in parties):
+            claims = [p for p in parties if ca <= p.start < cb and p.name != company]
+            # "a second feed mill in Vietnam's Dong Nai province": where the company builds, not a claim
+            sites = [p for p in claims if p.obj and THING_IN.search(text, max(s, p.start - 60), p.start)]
+            if named_near and len(sites) == len(claims):
                 # A company's story: what no other party claims in its clause is the company's
                 # ("a package worth N$21 billion", "will employ 3,200")
                 subject = company
