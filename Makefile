@@ -34,6 +34,7 @@ eval: $(STAMP)
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind6
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind7
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind9
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind11
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind2
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind4
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind8
