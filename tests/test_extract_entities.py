@@ -113,6 +113,10 @@ def test_surname_mentions_resolve_to_full_name():
      "National Agency for Oil, Gas and Biofuels", "NAOGB", None),
     ("Kawada Light Metals Co., Ltd. will supply the rolling mill.", "Kawada Light Metals Co., Ltd.", None, None),
     ("It was signed by Economic Affairs Division (EAD) Secretary Imran Qazi.", "Economic Affairs Division", "EAD", None),
+    # a short form in a headline is the company's, not a person's, when the body names it in full
+    ("Jacarandá Verde wins mill loan\n\nCURITIBA, June 3, 2024 — Jacarandá Verde Papel S.A., a Brazilian "
+     "paper maker, today announced that it has signed a loan of R$ 1.1 billion with Banco do Planalto for its "
+     "new mill.", "Jacarandá Verde Papel S.A.", None, None),
 ])
 def test_organizations(text, name, acronym, alias):
     orgs = by_name(run(text).organizations)

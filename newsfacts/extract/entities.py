@@ -543,7 +543,8 @@ def _head_after(lex: Lexicon) -> re.Pattern[str]:
 
 def _compile_head_after(lex: Lexicon) -> re.Pattern[str]:
     kw = lex.kw
-    heads = sorted({*kw["org_heads"], *kw["event_words"], *kw["project_heads_cap"], *kw["doc_words"]},
+    heads = sorted({*kw["org_heads"], *kw["corporate_suffixes"], *kw["event_words"], *kw["project_heads_cap"],
+                    *kw["doc_words"]},
                    key=len, reverse=True)
     return re.compile(r"(?:[ ](?:[A-Z][\w’'.-]*)){0,4}?[ ](?:" + "|".join(map(re.escape, heads))
                       + r")(?![\w-])")
