@@ -545,3 +545,8 @@ def test_a_state_after_a_place_preposition_is_a_region():
     places = by_name(f.locations)
     assert (places["Mato Grosso"].type, places["Mato Grosso"].country) == ("region", "BRA")
     assert "Mato Grosso" not in by_name(f.persons)
+
+
+def test_spanish_honorifics_are_no_places():
+    f = run("Ecuador's ambassador to Norway, Excma. Sra. Valentina Gómez Arango, also attended the forum in Oslo.")
+    assert {loc.name for loc in f.locations} == {"Ecuador", "Norway", "Oslo"}
