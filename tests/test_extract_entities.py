@@ -156,6 +156,9 @@ def test_not_an_organization(text, absent):
     ("SANTIAGO — A new pass will join Argentina's Mendoza province to the coast.", "Mendoza province",
      "region", "ARG"),
     ("HANOI — Japan's Aichi prefecture sent a trade mission.", "Aichi prefecture", "region", "JPN"),
+    # a state's own name of two or more words needs no preposition or "state" to be one
+    ("The company runs pulp mills in Três Lagoas and Minas Gerais.", "Minas Gerais", "region", "BRA"),
+    ("The mill stands near Ribas do Rio Pardo, Mato Grosso do Sul.", "Mato Grosso do Sul", "region", "BRA"),
 ])
 def test_locations(text, name, type_, country):
     locs = by_name(run(text).locations)
@@ -550,3 +553,8 @@ def test_a_state_after_a_place_preposition_is_a_region():
 def test_spanish_honorifics_are_no_places():
     f = run("Ecuador's ambassador to Norway, Excma. Sra. Valentina Gómez Arango, also attended the forum in Oslo.")
     assert {loc.name for loc in f.locations} == {"Ecuador", "Norway", "Oslo"}
+
+
+def test_a_state_s_name_is_no_person():
+    f = run("Mato Grosso do Sul's Secretary of Finance, Ana Reis, and Minas Gerais officials met on Monday.")
+    assert {p.name for p in f.persons} == {"Ana Reis"}

@@ -345,8 +345,11 @@ def find_persons(A: Analysis) -> None:
         return e - s >= 2 and any(head_after.match(text, m.end())
                                   for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
-    def region_after(e):
-        # "Minas Gerais state", "Johor state": a region, not a person.
+    def region_after(e, s=None):
+        # "Minas Gerais state", "Johor state": a region, not a person; nor is a name of two or
+        # more words that is a state's or province's own name ("Minas Gerais", "Mato Grosso").
+        if s is not None and e - s >= 2 and subdivision_country(text[words[s].start:words[e - 1].end]):
+            return True
         return e < len(words) and words[e].text in ("state", "region", "province", "district", "oblast",
                                                     "county", "governorate", "prefecture")
 
@@ -420,7 +423,7 @@ def find_persons(A: Analysis) -> None:
     accepted: dict[tuple[int, int], dict] = {}
     # Pass 1: NER-backed or appositive-backed names.
     for s, e in runs:
-        if followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
+        if followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e, s) \
                 or org_like(s, e) or in_portfolio(s, e) or inside_longer_name(s, e) \
                 or fronts_a_name(s, e) or place_chain_end(s, e):
             continue
@@ -435,7 +438,7 @@ def find_persons(A: Analysis) -> None:
     stop_words = {k for (s, e) in accepted for k in range(s, e)}
     # Pass 2: names anchored by a title or honorific on the left.
     for s, e in runs:
-        if (s, e) in accepted or followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e) \
+        if (s, e) in accepted or followed_by_head(e, s) or preceded_by_the(s) or town_after_prep(s, e) or region_after(e, s) \
                 or org_like(s, e) or in_portfolio(s, e) or inside_longer_name(s, e) \
                 or fronts_a_name(s, e) or place_chain_end(s, e):
             continue
@@ -1632,6 +1635,22 @@ def find_places(A: Analysis) -> None:
                 or any(c[0] < e and s < c[1] for c in cands) or in_ranges(s, e, A.noise):
             continue
         cands.append((s, e, name, Place(name, "region", code), False))
+    # A state or province of two or more words anywhere ("Água Clara, Mato Grosso do Sul"): its
+    # name alone says what it is. The longest run of capitalized words that is one, from its start.
+    for m in re.finditer(r"(?<![\w'’\-])[A-Z][\w\-]+(?:\s(?:(?:do|de|del|da|dos)\s)?[A-Z][\w\-]+){1,3}", text):
+        toks = m.group(0).split(" ")
+        for k in range(len(toks), 1, -1):
+            name = " ".join(toks[:k])
+            if toks[k - 1] in ("do", "de", "del", "da", "dos"):
+                continue
+            s, e = m.start(), m.start() + len(name)
+            code = subdivision_country(name)
+            if code is None:
+                continue
+            if not (lex.places.get(name) or A.is_claimed(s, e, ("person", "org", "project"))
+                    or any(c[0] < e and s < c[1] for c in cands) or in_ranges(s, e, A.noise)):
+                cands.append((s, e, name, Place(name, "region", code), False))
+            break
     # Places named in project names and route pairs (handed over by the project finder).
     for s, e, name in list(dict.fromkeys(A.project_places + A.extra_places)):
         if not any(c[0] <= s < c[1] for c in cands) and not A.is_claimed(s, e, ("person", "org")):
