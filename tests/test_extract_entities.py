@@ -558,3 +558,8 @@ def test_spanish_honorifics_are_no_places():
 def test_a_state_s_name_is_no_person():
     f = run("Mato Grosso do Sul's Secretary of Finance, Ana Reis, and Minas Gerais officials met on Monday.")
     assert {p.name for p in f.persons} == {"Ana Reis"}
+
+
+def test_a_currency_symbol_is_no_organization():
+    f = run("Chile has committed Ch$ 95,000 million to the pass, the Ministry of Public Works said.")
+    assert {o.name for o in f.organizations} == {"Ministry of Public Works"}

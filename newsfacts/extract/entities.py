@@ -1347,8 +1347,10 @@ def _split_based(A: Analysis, ents: list[Ent]) -> list[Ent]:
 
 
 def _not_an_org(A: Analysis, ent: Ent) -> bool:
-    """A title, a minister's portfolio, a state's form of government or a company's own board."""
-    if ent.name in STATE_FORMS or TITLE_START.match(ent.name) or INTERNAL_BODY.match(ent.name):
+    """A title, a minister's portfolio, a state's form of government, a company's own board, or a
+    currency written with a symbol ("Ch$")."""
+    if ent.name in STATE_FORMS or TITLE_START.match(ent.name) or INTERNAL_BODY.match(ent.name) \
+            or re.search(r"[$€£¥₹₩₮]", ent.name):
         return True
     if INSTITUTION_HEAD.match(ent.name) or not ent.mentions:
         return False
