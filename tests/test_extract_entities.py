@@ -563,3 +563,9 @@ def test_a_state_s_name_is_no_person():
 def test_a_currency_symbol_is_no_organization():
     f = run("Chile has committed Ch$ 95,000 million to the pass, the Ministry of Public Works said.")
     assert {o.name for o in f.organizations} == {"Ministry of Public Works"}
+
+
+def test_a_commission_named_by_a_pair_of_countries_keeps_both():
+    f = run("The Kenya–Uganda Joint Permanent Commission met in Kampala. Ministers said the Kenya–Uganda "
+            "Joint Permanent Commission would meet again in May.")
+    assert {o.name for o in f.organizations} == {"Kenya–Uganda Joint Permanent Commission"}

@@ -1255,6 +1255,7 @@ def find_orgs(A: Analysis) -> None:
                     other.forms.append(ent.name)
                 ents.remove(ent)
                 break
+    _join_pair_front(A, ents)
     ents = _split_based(A, ents)
     _merge_org_forms(A, ents)
     ents = [ent for ent in ents if not _not_an_org(A, ent)]
@@ -1344,6 +1345,25 @@ def _split_based(A: Analysis, ents: list[Ent]) -> list[Ent]:
                             for a, b, t in ent.mentions]
         out.append(ent)
     return out
+
+
+def _join_pair_front(A: Analysis, ents: list[Ent]) -> None:
+    """"Morocco–Brazil Joint Trade Committee": a name that starts with the second of two places
+    joined by a dash starts with the first (the tokenizer splits at an en dash)."""
+    for ent in ents:
+        first = ent.name.split()[0]
+        for i, (a, b, surface) in enumerate(ent.mentions):
+            m = re.search(r"(?<![\w\-–])([A-Z][\w’'\-]+)\s?[–—]\s?$", A.text[max(0, a - 40):a])
+            if not m or surface.split()[0] != first:
+                continue
+            start = a - (len(A.text[max(0, a - 40):a]) - m.start(1))
+            front, second = _place_at(A, start, start + len(m.group(1))), _place_at(A, a, a + len(first))
+            if front and second and front.place.type == "country" and second.place.type == "country":
+                joined = A.text[start:b]
+                if surface == ent.name:
+                    ent.name = joined
+                ent.forms = [joined if f == surface else f for f in ent.forms]
+                ent.mentions[i] = (start, b, joined)
 
 
 def _not_an_org(A: Analysis, ent: Ent) -> bool:
