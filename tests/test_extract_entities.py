@@ -569,3 +569,8 @@ def test_a_commission_named_by_a_pair_of_countries_keeps_both():
     f = run("The Kenya–Uganda Joint Permanent Commission met in Kampala. Ministers said the Kenya–Uganda "
             "Joint Permanent Commission would meet again in May.")
     assert {o.name for o in f.organizations} == {"Kenya–Uganda Joint Permanent Commission"}
+
+
+def test_a_portfolio_with_the_after_and_is_no_organization():
+    f = run("Jamaica's Minister of Finance and the Public Service, Dorothy Ellis-Grant, signed the loan.")
+    assert not f.organizations

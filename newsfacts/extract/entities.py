@@ -1279,7 +1279,7 @@ TITLE_START = re.compile(r"^(?:(?:Federal|Deputy|First|State|Union|Vice|Acting|P
                          r"(?:Minister|Secretary|Governor|Ambassador|Commissioner|Envoy)\b")
 # "Minister of Trade, Tourism and ": what follows continues the portfolio.
 PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Secretary|Commissioner)\s+(?:of\s+State\s+)?(?:of|for)\s+(?:the\s+)?"
-                              r"(?:[A-Z][\w’'-]*(?:,\s+|\s+and\s+|\s+&\s+|\s+))*$")
+                              r"(?:[A-Z][\w’'-]*(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s+&\s+|\s+))*$")
 INSTITUTION_HEAD = re.compile(r"^(?:Ministry|Department|Office|Agency|Bank|Council|Commission|Authority|Bureau|"
                               r"Directorate|Administration)\b")
 # A company's or bank's own board approving something is that body acting, not another organization.
