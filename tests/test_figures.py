@@ -58,6 +58,7 @@ NAMES.update({
     "Namibia": ("location", "Namibia"), "BANGKOK": ("location", "Bangkok"),
     "Chao Phraya Feeds Public Company Limited": ("organization", "Chao Phraya Feeds Public Company Limited"),
     "Dong Nai province": ("location", "Dong Nai province"), "Dong Nai": ("location", "Dong Nai province"),
+    "ANKARA": ("location", "Ankara"), "Iraq": ("location", "Iraq"), "Iraqi": ("location", "Iraq"),
 })
 
 def mentions_of(text: str) -> list[Mention]:
@@ -856,3 +857,10 @@ def test_a_short_name_of_a_region_is_no_demonym_and_no_party():
     text = ("BANGKOK — Chao Phraya Feeds Public Company Limited today announced results. The Dong Nai "
             "mill will employ 640 people.")
     assert one_of(text, "640").subject == "Chao Phraya Feeds Public Company Limited"
+
+
+def test_an_aside_between_commas_does_not_hide_the_exporter():
+    text = ("ANKARA — Turkish exports to Iraq rose 6% in the first half, while Iraq's exports to "
+            "Türkiye, chiefly crude oil, were worth $2.3 billion in the same period.")
+    f = one_of(text, "$2.3 billion")
+    assert (f.metric, f.subject, f.counterpart) == ("exports", "Iraq", "Türkiye")

@@ -94,6 +94,8 @@ CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
                          r"\band\s+(?=(?:will|would|could|may|should)\b)")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
+APPOSITIVE_VERB = re.compile(r"\s*(?:were|was|is|are|came|reached|stood|totall?ed|amounted|rose|fell|grew|"
+                             r"jumped|climbed|dropped|declined|increased|decreased)\b")
 NAME_FRONT = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:Project|Plant|Park|Zone|Port|Railway|Corridor|Complex|"
                         r"Terminal|Programme|Program|Hub|Mine|Farm|Dam|Campus|Platform|Refinery|Factory)\b")
 COMPANY_MARK = re.compile(r"(?:\b(?:Ltd|Limited|Corp|Corporation|Inc|PLC|LLC|LLP|GmbH|AG|SE|SA|AS|ASA|AB|Oy|Bhd|"
@@ -502,6 +504,14 @@ def _clause_bounds(text: str, s: int, e: int, pos: int, end: int) -> tuple[int, 
     a = s
     for m in CLAUSE_BREAK.finditer(text, s, pos):
         a = m.end()
+    if a > s and text[a - 1] == "," and APPOSITIVE_VERB.match(text, a, pos):
+        # "Iraq's exports to Türkiye, mostly crude oil, were worth $1.9 billion": the clause's
+        # subject stands before the aside between the commas
+        aside = text.rfind(",", s, a - 1)
+        if aside > s:
+            a = s
+            for m in CLAUSE_BREAK.finditer(text, s, aside):
+                a = m.end()
     m = CLAUSE_BREAK.search(text, end, e)
     return a, (m.start() if m else e)
 
