@@ -141,6 +141,9 @@ def test_new_period_rules(text, published, period, kind):
     ("Exports rose 5 per cent over the previous year.", date(2024, 9, 1), "2023", "compare"),
     # founded in a year, with a perfect after it: cumulative since founding
     ("The fund, founded in 1974, has financed more than 90 schools.", date(2024, 9, 1), "1974/", "since"),
+    # founded in a year, with the present after it: when it began, no period of the figures
+    ("The miner, founded in 1981, employs about 7,400 people.", date(2024, 9, 1), "1981", "modifier"),
+    ("Established in 2003 and based in Quito, the firm runs three plants.", date(2024, 9, 1), "2003", "modifier"),
     # "since then" takes the year mentioned before it
     ("The bridge opened in 2015 and has carried 40 million vehicles since then.", date(2024, 9, 1),
      "2015/", "since"),

@@ -256,8 +256,11 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             period, kind = got
             if kind in ("point", "since") and COMPARE_BEFORE.search(seg[max(0, a - 45):a]):
                 kind = "compare"
-            if kind == "point" and FOUNDED_BEFORE.search(seg[max(0, a - 30):a]) and PERFECT.search(seg, b):
-                period, kind = f"{period}/", "since"  # "founded in 1964, has financed ...": since founding
+            if kind == "point" and FOUNDED_BEFORE.search(seg[max(0, a - 30):a]):
+                if PERFECT.search(seg, b):
+                    period, kind = f"{period}/", "since"  # "founded in 1964, has financed ...": since founding
+                else:
+                    kind = "modifier"  # "founded in 1987, employs 18,000 people": when it began, no period
             if kind == "point" and DEADLINE_BEFORE.search(seg[max(0, a - 50):a]):
                 kind = "deadline"  # "is due to open in 2029": when a project is done, not what a figure covers
             if kind == "point" and re.fullmatch(r"\d{4}(?:\s*[-–/]\s*\d{2,4})?", m.group(0).strip()) and (
