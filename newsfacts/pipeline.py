@@ -18,7 +18,7 @@ import pandas as pd
 from . import docs, quality, resolve, timing, warehouse
 from .config import Settings
 from .models import Article, ArticleFacts, Rejected, StructuredFact
-from .sources.inbox import InboxContents, read_files, scan_inbox
+from .sources.inbox import InboxContents, read_files, scan_inbox, signature
 from .staging import row_hash, stage
 
 T = TypeVar("T")
@@ -134,18 +134,10 @@ def nothing_new(run: RunContext, unchanged: int) -> RunSummary:
                       warehouse=str(run.settings.warehouse), message=message)
 
 
-def _signature(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None  # a dangling link: read it, so that it is refused with its reason
-    return st.st_size, st.st_mtime_ns
-
-
 def _files_frame(paths: Sequence[str], run: RunContext) -> pd.DataFrame:
     rows = []
     for p in paths:
-        sig = _signature(Path(p))
+        sig = signature(Path(p))
         if sig is not None:
             rows.append({"path": p, "size": sig[0], "mtime_ns": sig[1], "run_id": run.run_id,
                          "ingested_at": run.started_at})

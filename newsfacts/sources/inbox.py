@@ -314,6 +314,15 @@ def _is_input_name(name: str) -> bool:
 Signature = tuple[int, int] | None  # (size, mtime_ns) of what a path names; None when unreadable
 
 
+def signature(path: Path | os.DirEntry) -> Signature:
+    """(size, mtime_ns) of the file a path (or a scanned entry, whose stat is cached) names."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # a dangling link: read it, so that it is refused with its reason
+    return st.st_size, st.st_mtime_ns
+
+
 def scan_inbox(inbox: Path) -> list[tuple[str, Signature]]:
     """Paths of the input files under the inbox with their (size, mtime_ns), in a stable order.
 
@@ -338,12 +347,7 @@ def scan_inbox(inbox: Path) -> list[tuple[str, Signature]]:
                     stack.append((entry.path, rel + (entry.name,)))
                 elif ((entry.is_symlink() or entry.is_file(follow_symlinks=False))
                       and _is_input_name(entry.name)):
-                    try:
-                        st = entry.stat()
-                        sig: Signature = (st.st_size, st.st_mtime_ns)
-                    except OSError:
-                        sig = None  # a dangling link: read it, so that it is refused with its reason
-                    found.append((rel + (entry.name,), entry.path, sig))
+                    found.append((rel + (entry.name,), entry.path, signature(entry)))
     # Sorted by path components, as pathlib orders paths ("a/b" before "a-c").
     found.sort(key=lambda f: f[0])
     return [(path, sig) for _, path, sig in found]
