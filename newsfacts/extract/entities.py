@@ -345,10 +345,10 @@ def find_persons(A: Analysis) -> None:
         return e - s >= 2 and any(head_after.match(text, m.end())
                                   for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
-    def region_after(e, s=None):
+    def region_after(e, s):
         # "Minas Gerais state", "Johor state": a region, not a person; nor is a name of two or
         # more words that is a state's or province's own name ("Minas Gerais", "Mato Grosso").
-        if s is not None and e - s >= 2 and subdivision_country(text[words[s].start:words[e - 1].end]):
+        if e - s >= 2 and subdivision_country(text[words[s].start:words[e - 1].end]):
             return True
         return e < len(words) and words[e].text in ("state", "region", "province", "district", "oblast",
                                                     "county", "governorate", "prefecture")
@@ -1353,10 +1353,11 @@ def _join_pair_front(A: Analysis, ents: list[Ent]) -> None:
     for ent in ents:
         first = ent.name.split()[0]
         for i, (a, b, surface) in enumerate(ent.mentions):
-            m = re.search(r"(?<![\w\-–])([A-Z][\w’'\-]+)\s?[–—]\s?$", A.text[max(0, a - 40):a])
+            lo = max(0, a - 40)
+            m = re.search(r"(?<![\w\-–])([A-Z][\w’'\-]+)\s?[–—]\s?$", A.text[lo:a])
             if not m or surface.split()[0] != first:
                 continue
-            start = a - (len(A.text[max(0, a - 40):a]) - m.start(1))
+            start = lo + m.start(1)
             front, second = _place_at(A, start, start + len(m.group(1))), _place_at(A, a, a + len(first))
             if front and second and front.place.type == "country" and second.place.type == "country":
                 joined = A.text[start:b]

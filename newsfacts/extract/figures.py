@@ -692,11 +692,12 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
 
 
 # A lender's verbs: whoever does them gives the money, the party it goes to is the subject.
-FINANCING = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit\s+lines?|lines?\s+of\s+credit|financ\w*|"
-                       r"fund(?:s|ed|ing)?|committed|commitments?|approv\w*(?!\s+(?:\w+\s+)?investments?)|disburse\w*|"
-                       r"allocat\w*|extend(?:s|ed)?|provid(?:e|es|ed|ing)|arrang(?:e|es|ed|ing)|tranche)\b")
+FINANCING_WORDS = (r"loans?|lend\w*|lent|credit\s+lines?|lines?\s+of\s+credit|financ\w*|"
+                   r"fund(?:s|ed|ing)?|committed|commitments?|approv\w*(?!\s+(?:\w+\s+)?investments?)|disburse\w*|"
+                   r"allocat\w*|extend(?:s|ed)?|provid(?:e|es|ed|ing)|arrang(?:e|es|ed|ing)|tranche")
+FINANCING = re.compile(rf"(?i)\b(?:{FINANCING_WORDS})\b")
+BANK_FINANCING = re.compile(rf"(?i)\b(?:{FINANCING_WORDS}|mobili[sz]\w*)\b")  # a bank mobilises what it lends
 THING_IN = re.compile(r"\bto\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,5}?(?:in|at|near)\s+$")
-BANK_FINANCING = re.compile(FINANCING.pattern[:-3] + r"|mobili[sz]\w*)\b")
 FIN_BREAK = re.compile(r"[;—–]|\s-\s|\b(?:which|while|whereas|whose|where|when)\b|,\s*(?:and|but|while)\b|"
                        r",\s*(?:according|the\s+\w+\s+said|\w+\s+said)\b")
 LOAN_WORDS = re.compile(r"(?i)\b(?:loans?|lend(?:s|ing)?|lent|credit|financ\w*|fund(?:s|ed|ing)?|tranche)\b")
