@@ -284,3 +284,60 @@ def test_a_file_read_again_replaces_its_row(con):
     warehouse.record_ingested(con, files(10, "r1"))
     warehouse.record_ingested(con, files(12, "r2"))
     assert con.execute("SELECT size, run_id FROM ingested_file").fetchall() == [(12, "r2")]
+
+
+# Meeting events: the load step that groups reports of one real meeting -----------------------
+
+def _add_meeting(con, key: int, published: str, day: str | None, parties) -> None:
+    """Article `key` reporting meeting `key`: published on `published`, held on `day`."""
+    pub = date.fromisoformat(published)
+    con.execute("INSERT INTO dim_article (article_key, article_id, name, origin, source_key, "
+                "published_date, date_key, text, n_chars, run_id, loaded_at) "
+                "VALUES (?, ?, 'a.txt', 'test', 1, ?, ?, 'x', 1, 'r', now())",
+                [key, f"a{key}", pub, int(pub.strftime("%Y%m%d"))])
+    date_key = None
+    if day:
+        d = date.fromisoformat(day)
+        date_key = int(d.strftime("%Y%m%d"))
+        con.execute("INSERT OR IGNORE INTO dim_date VALUES (?, ?, ?, 1, ?, ?, 1)",
+                    [date_key, d, d.year, d.month, d.day])
+    con.execute("INSERT INTO fact_meeting (meeting_key, meeting_id, article_key, date_key, run_id) "
+                "VALUES (?, ?, ?, ?, 'r')", [key, f"m{key}", key, date_key])
+    for name, person_key, org_key in parties:
+        con.execute("INSERT INTO bridge_meeting_participant VALUES (?, ?, ?, ?)",
+                    [key, name, person_key, org_key])
+
+
+ALIYEV, PASHINYAN, ERDOGAN = ("Ilham Aliyev", 1, None), ("Nikol Pashinyan", 2, None), ("Recep Erdogan", 3, None)
+
+
+@pytest.mark.parametrize("chunks, events", [
+    # Two shared people, two days apart (the later report has no day: its publication counts).
+    ([[("2025-05-20", "2025-05-20", [ALIYEV, PASHINYAN])],
+      [("2025-05-22", None, [ALIYEV, PASHINYAN])]], [1, 1]),
+    # One shared person is not enough.
+    ([[("2025-05-20", "2025-05-20", [ALIYEV, PASHINYAN])],
+      [("2025-05-21", "2025-05-21", [ALIYEV, ERDOGAN])]], [1, 2]),
+    # Four days apart is another meeting.
+    ([[("2025-05-20", "2025-05-20", [ALIYEV, PASHINYAN])],
+      [("2025-05-24", "2025-05-24", [ALIYEV, PASHINYAN])]], [1, 2]),
+    # One person under two names is one party; a report matching none is its own event.
+    ([[("2025-05-20", None, [ALIYEV, ("President Aliyev", 1, None)])],
+      [("2025-05-20", None, [ALIYEV, ("Mr Aliyev", 1, None)])]], [1, 2]),
+    # Organizations and unresolved names are parties too.
+    ([[("2025-05-20", None, [("World Bank", None, 7), ("Jane Roe", None, None)])],
+      [("2025-05-21", None, [("World Bank", None, 7), ("Jane Roe", None, None)])]], [1, 1]),
+    # Within one chunk, and a later chunk joining the event through its second report.
+    ([[("2025-05-20", None, [ALIYEV, PASHINYAN]), ("2025-05-21", None, [ALIYEV, PASHINYAN, ERDOGAN])],
+      [("2025-05-23", None, [PASHINYAN, ERDOGAN])]], [1, 1, 1]),
+])
+def test_reports_of_one_meeting_share_an_event(con, chunks, events):
+    con.execute("INSERT INTO dim_source (source_key, source_id, name) VALUES (1, 's', 'S')")
+    key = 0
+    for chunk in chunks:
+        for published, day, parties in chunk:
+            key += 1
+            _add_meeting(con, key, published, day, parties)
+        warehouse.run_sql_file(con, warehouse.LOAD_DIR / "15_meeting_event.sql", {})
+    got = con.execute("SELECT event_key FROM fact_meeting ORDER BY meeting_key").fetchall()
+    assert [e for (e,) in got] == events

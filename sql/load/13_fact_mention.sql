@@ -28,4 +28,5 @@ LEFT JOIN dim_person AS dp ON x.entity_type = 'person' AND dp.person_id = x.enti
 LEFT JOIN dim_organization AS dorg ON x.entity_type = 'organization' AND dorg.organization_id = x.entity_id
 LEFT JOIN dim_location AS dl ON x.entity_type = 'location' AND dl.location_id = x.entity_id
 WHERE NOT EXISTS (SELECT 1 FROM fact_mention AS fmn
-                  WHERE fmn.mention_id = md5(x.article_id || '|' || x.entity_type || '|' || x.entity_id));
+                  WHERE fmn.article_key IN (SELECT article_key FROM chunk_article)
+                    AND fmn.mention_id = md5(x.article_id || '|' || x.entity_type || '|' || x.entity_id));

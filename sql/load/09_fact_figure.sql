@@ -15,4 +15,6 @@ LEFT JOIN dim_location AS sl ON sl.location_id = f.subject_id
 LEFT JOIN dim_organization AS so ON so.organization_id = f.subject_id
 LEFT JOIN dim_location AS cl ON cl.location_id = f.counterpart_id
 LEFT JOIN dim_organization AS co ON co.organization_id = f.counterpart_id
-WHERE NOT EXISTS (SELECT 1 FROM fact_figure AS x WHERE x.figure_id = f.figure_id);
+WHERE NOT EXISTS (SELECT 1 FROM fact_figure AS x
+                  WHERE x.article_key IN (SELECT article_key FROM chunk_article)
+                    AND x.figure_id = f.figure_id);

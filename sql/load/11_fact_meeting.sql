@@ -7,4 +7,6 @@ SELECT m.meeting_id, da.article_key,
 FROM stg_meeting AS m
 JOIN dim_article AS da ON da.article_id = m.article_id
 LEFT JOIN dim_location AS l ON l.location_id = m.location_id
-WHERE NOT EXISTS (SELECT 1 FROM fact_meeting AS x WHERE x.meeting_id = m.meeting_id);
+WHERE NOT EXISTS (SELECT 1 FROM fact_meeting AS x
+                  WHERE x.article_key IN (SELECT article_key FROM chunk_article)
+                    AND x.meeting_id = m.meeting_id);

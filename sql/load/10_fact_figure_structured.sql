@@ -15,4 +15,4 @@ LEFT JOIN dim_location AS sl ON sl.location_id = f.subject_id
 LEFT JOIN dim_organization AS so ON so.organization_id = f.subject_id
 LEFT JOIN dim_location AS cl ON cl.location_id = f.counterpart_id
 LEFT JOIN dim_organization AS co ON co.organization_id = f.counterpart_id
-WHERE NOT EXISTS (SELECT 1 FROM fact_figure AS x WHERE x.figure_id = f.fact_id);
+WHERE NOT EXISTS (SELECT 1 FROM fact_figure AS x WHERE x.is_structured AND x.figure_id = f.fact_id);

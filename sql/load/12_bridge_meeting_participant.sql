@@ -10,4 +10,6 @@ JOIN fact_meeting AS fm ON fm.meeting_id = p.meeting_id
 LEFT JOIN dim_person AS dp ON dp.person_id = p.participant_id
 LEFT JOIN dim_organization AS dorg ON dorg.organization_id = p.participant_id
 WHERE NOT EXISTS (SELECT 1 FROM bridge_meeting_participant AS x
-                  WHERE x.meeting_key = fm.meeting_key AND x.participant_name = p.participant_name);
+                  WHERE x.meeting_key IN (SELECT meeting_key FROM fact_meeting
+                                          WHERE article_key IN (SELECT article_key FROM chunk_article))
+                    AND x.meeting_key = fm.meeting_key AND x.participant_name = p.participant_name);
