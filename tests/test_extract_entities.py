@@ -574,3 +574,47 @@ def test_a_commission_named_by_a_pair_of_countries_keeps_both():
 def test_a_portfolio_with_the_after_and_is_no_organization():
     f = run("Jamaica's Minister of Finance and the Public Service, Dorothy Ellis-Grant, signed the loan.")
     assert not f.organizations
+
+
+@pytest.mark.parametrize("text, company, short, subject_of", [
+    # The short form acts in a later sentence, also with a possessive; the tagger's place is gone.
+    ("LUSAKA — Zambia's Minister of Commerce met executives of Sunhwa Electronics Co. on Tuesday.\n\n"
+     "Sunhwa will invest $85 million in a spinning mill near Kafue, and Sunhwa's chairman said it "
+     "would open in 2027.", "Sunhwa Electronics Co.", "Sunhwa", "$85 million"),
+    # A generic word in front ("Minera") is not the short form; the distinctive word is.
+    ("LIMA — Minera Quenhua S.A.A. signed a supply deal with a Japanese smelter on Friday.\n\n"
+     "Quenhua plans to spend US$ 640 million on a concentrator that is due to start in 2028.",
+     "Minera Quenhua S.A.A.", "Quenhua", "US$ 640 million"),
+])
+def test_a_company_s_short_form_is_a_mention_of_it(text, company, short, subject_of):
+    facts = run(text)
+    at = [m for m in facts.mentions if m.text == short]
+    assert at and all(m.kind == "organization" and m.name == company for m in at)
+    assert short not in {loc.name for loc in facts.locations}
+    assert {f.text: f.subject for f in facts.figures}[subject_of] == company
+
+
+@pytest.mark.parametrize("text, short", [
+    # Part of another name: the park is a project, not the company.
+    ("Kotaro Denki Co. will build the Kotaro Riverside Park in Da Nang, the city said.", "Kotaro"),
+    # A person's name is never a company's short form.
+    ("Abebe Holdings PLC named a new chairman. Abebe Bikila Tesfaye said sales rose.", "Abebe"),
+])
+def test_a_short_form_inside_other_names_is_no_mention(text, short):
+    facts = run(text)
+    assert not [m for m in facts.mentions if m.text == short and m.kind == "organization"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # A suffix with full stops keeps its last one after a company noun.
+    ("BOGOTÁ — Colombian builder Vías Cordilleranas S.A.S. won the contract for the tunnel on Monday.",
+     ["Vías Cordilleranas S.A.S."]),
+    # Peruvian S.A.A.; an "About" heading runs into the line under it, but the name ends with its line.
+    ("LIMA — Output rose 4% in May, the company said.\n\nAbout Minera Quenhua\nMinera Quenhua S.A.A. "
+     "is a Peruvian producer of copper with two mines.", ["Minera Quenhua S.A.A."]),
+    ("SANTIAGO, Chile, May 3, 2025 /AndesWire/ -- Minera Cerro Alto S.A. (MCA) today reported higher "
+     "output.\n\nAbout Minera Cerro Alto\nMinera Cerro Alto S.A. is a Chilean producer of iodine and "
+     "nitrates with operations in the Tarapacá region.", ["AndesWire", "Minera Cerro Alto S.A."]),
+])
+def test_company_names_with_dotted_suffixes_and_heading_lines(text, names):
+    assert [o.name for o in run(text).organizations] == names

@@ -1049,6 +1049,9 @@ def find_orgs(A: Analysis) -> None:
         sub = text[s:e]
         while sub.lower().startswith("the "):
             sub, s = sub[4:], s + 4
+        if "\n" in sub:  # a heading line run into the text under it: the name ends with its line
+            sub = sub[:sub.index("\n")].rstrip()
+            e = s + len(sub)
         for suf in ("’s", "'s", "’", " –", " -"):
             if sub.endswith(suf):
                 sub, e = sub[: -len(suf)].rstrip(), s + len(sub[: -len(suf)].rstrip())
@@ -1309,7 +1312,8 @@ def _capitalized_run(text: str, pos: int, most: int = 4) -> tuple[int, int] | No
         if w.group(0)[0].isupper():
             n += 1
             # a full stop after a name ends the sentence, except in "Co." and the like
-            keep = not w.group(0).endswith(".") or w.group(0) in ("Co.", "Corp.", "Inc.", "Ltd.", "Bhd.")
+            keep = not w.group(0).endswith(".") or w.group(0) in get_lexicon().kw["corporate_suffixes"] \
+                or w.group(0) == "Bhd."
             end = pos + w.end() - (0 if keep else 1)
             k += 1
             continue
@@ -1820,9 +1824,70 @@ def person_country(A: Analysis, e: Ent) -> str | None:
     return e.country
 
 
+def _company_short_form(A: Analysis, name: str) -> str | None:
+    """The distinctive words a company's full name starts with ("Hanbit" of "Hanbit Electronics
+    Co.", "Altoandina" of "Minera Altoandina S.A.A."), when the name marks it as a company."""
+    kw = A.lex.kw
+    generic = {*kw["org_heads"], *kw["weak_org_heads"], *kw["corporate_suffixes"], *kw["corporate_prefixes"]}
+    words = name.split()
+    if len(words) < 2 or not any(w in kw["corporate_suffixes"] or w in kw["weak_org_heads"] for w in words[1:]):
+        return None
+    while words and words[0] in generic:
+        words = words[1:]
+    run = []
+    for w in words:
+        if w in generic or not is_cap(w) or w in ("of", "and", "&"):
+            break
+        run.append(w)
+    short = " ".join(run)
+    if not run or short == name or len(short) < 4 or short.isupper() or short in A.lex.places \
+            or short in A.lex.towns:
+        return None
+    # The short form of a company is no person's name in the same article.
+    if any(short in f.split() for e in A.persons for f in (e.name, *e.forms)):
+        return None
+    return short
+
+
+SENTENCE_OPENERS = {"The", "A", "An", "But", "And", "In", "At", "For", "By", "On", "From", "With", "When",
+                    "While", "After", "Before", "As", "Its", "Both", "Meanwhile", "Also"}
+
+
+def _company_short_forms(A: Analysis) -> None:
+    """Later mentions of a company by its short form ("Hanbit will invest ...", "Hanbit's sales")."""
+    text = A.text
+    for ent in list(A.orgs):
+        short = _company_short_form(A, ent.name) if ent in A.orgs else None
+        if short is None:
+            continue
+        # The short form found as an organization of its own is the company.
+        for twin in [o for o in A.orgs if o is not ent and o.name == short]:
+            ent.mentions.extend(m for m in twin.mentions if m not in ent.mentions)
+            A.orgs.remove(twin)
+        # A place only the tagger saw under that name is the company ("Hanbit will invest").
+        for place in [p for p in A.places if short in (p.name, *p.forms)]:
+            A.places.remove(place)
+            spans = {(x, y) for x, y, _ in place.mentions}
+            A.claimed = [c for c in A.claimed if (c[0], c[1]) not in spans or c[2] != "location"]
+        for m in re.finditer(r"(?<![\w’'-])" + re.escape(short) + r"(?=(?:[’']s)?(?![\w-]))", text):
+            a, b = m.start(), m.end()
+            after = text[b:b + 30]
+            before = re.search(r"([A-Z][\w’'-]*) $", text[max(0, a - 25):a])
+            # Part of another name ("the Hanbit Ramadan Appliance Park", "Korea Hanbit"): not the
+            # company alone.
+            if A.is_claimed(a, b) or re.match(r"\s+[A-Z][a-z]", after) and not re.match(
+                    r"\s+(?:[A-Z]\w*\s+)?(?:said|says)\b", after) \
+                    or before and before.group(1) not in SENTENCE_OPENERS:
+                continue
+            ent.mentions.append((a, b, short))
+            A.claimed.append((a, b, "org"))
+        ent.mentions.sort()
+
+
 def build_records(A: Analysis) -> tuple[list[Person], list[Organization], list[Location], list[Mention]]:
     """Records and mentions from the assembled entities."""
     text, sents = A.text, A.sents
+    _company_short_forms(A)
     persons, orgs, locs, mentions = [], [], [], []
     for e in A.persons:
         s0, e0, _ = e.mentions[0]
