@@ -618,3 +618,24 @@ def test_a_short_form_inside_other_names_is_no_mention(text, short):
 ])
 def test_company_names_with_dotted_suffixes_and_heading_lines(text, names):
     assert [o.name for o in run(text).organizations] == names
+
+
+def test_a_state_s_name_cut_by_the_tagger_is_one_region():
+    facts = run("PORTO ALEGRE — The loan was signed on Monday in the presence of Rio Grande do Sul's "
+                "Secretary of Agriculture, Ana Paula Brito, and the bank's president.")
+    assert [o.name for o in facts.organizations] == []
+    assert ("Rio Grande do Sul", "region", "BRA") in {(x.name, x.type, x.country) for x in facts.locations}
+    assert "Rio Grande" not in {x.name for x in facts.locations}
+
+
+@pytest.mark.parametrize("text, project, alias", [
+    ("SÃO PAULO — Cerrado Papéis S.A. signed a loan of R$ 1.1 billion for the Jatobá Project "
+     "(Projeto Jatobá), its new mill in Três Lagoas.\n\nJatobá will start up in 2028.",
+     "Jatobá Project", "Projeto Jatobá"),
+    ("MADRID — Ibérica Verde S.A. will build the Navalón Project (Proyecto Navalón), a solar park "
+     "near Toledo, with Proyecto Navalón due in 2027.", "Navalón Project", "Proyecto Navalón"),
+])
+def test_a_project_s_name_in_another_language_is_its_alias_not_a_person(text, project, alias):
+    facts = run(text)
+    assert facts.persons == []
+    assert {p.name: p.aliases for p in facts.projects}[project] == [alias]

@@ -1062,8 +1062,8 @@ def find_orgs(A: Analysis) -> None:
                 or any(a < e and s < b for a, b, *_ in found):
             continue
         toks = sub.split()
-        if sub in non_org_acr or toks[0] in GEO_HEADS or sub in lex.currency_codes:
-            continue  # the acronym of an agreement or project; "Salar de Atacama"
+        if sub in non_org_acr or toks[0] in GEO_HEADS or sub in lex.currency_codes or _in_region_name(text, s, e):
+            continue  # the acronym of an agreement or project; "Salar de Atacama"; "Mato Grosso do Sul"
         if re.search(r"\d[\d.,]*\s*$", text[max(0, s - 12):s]):
             continue  # a unit after a number ("400 MW")
         if re.match(r"\s+(?:strategy|initiative|programme|program|plan|policy|agreement|treaty|framework|"
@@ -1674,8 +1674,12 @@ def find_places(A: Analysis) -> None:
             code = subdivision_country(name)
             if code is None:
                 continue
+            inside = [c for c in cands if c[0] < e and s < c[1]]
             if not (lex.places.get(name) or A.is_claimed(s, e, ("person", "org", "project"))
-                    or any(c[0] < e and s < c[1] for c in cands) or in_ranges(s, e, A.noise)):
+                    or any(not (s <= c[0] and c[1] <= e and c[3].type == "city") for c in inside)
+                    or in_ranges(s, e, A.noise)):
+                # "Rio Grande do Sul" is the state, not the town "Rio Grande" inside its name
+                cands[:] = [c for c in cands if c not in inside]
                 cands.append((s, e, name, Place(name, "region", code), False))
             break
     # Places named in project names and route pairs (handed over by the project finder).
@@ -1785,6 +1789,25 @@ def _plain(name: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+
+
+def _in_region_name(text: str, s: int, e: int) -> bool:
+    """The span is part of a state's or province's name of two or more words ("Sul" in "Mato
+    Grosso do Sul's Secretary"), which the tagger may have cut in pieces."""
+    for m in REGION_RUN.finditer(text, max(0, s - 40), min(len(text), e + 40)):
+        if m.start() <= s and e <= m.end():
+            toks = m.group(0).split(" ")
+            for i in range(len(toks)):
+                for k in range(len(toks), i + 1, -1):
+                    a = m.start() + len(" ".join(toks[:i])) + (1 if i else 0)
+                    b = a + len(" ".join(toks[i:k]))
+                    if a <= s and e <= b and toks[k - 1] not in NAME_JOINERS and subdivision_country(text[a:b]):
+                        return True
+    return False
+
+
+NAME_JOINERS = ("do", "de", "del", "da", "dos")
+REGION_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w\-]+(?:\s(?:(?:do|de|del|da|dos)\s)?[A-Z][\w\-]+){1,3}")
 
 
 def subdivision_country(name: str) -> str | None:

@@ -243,7 +243,7 @@ def find_projects(A: Analysis) -> list[Project]:
     for s, e, name, aliases in kept:
         name = re.sub(r"\s+", " ", name)
         al = list(aliases)
-        m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9}(?:\s[A-Z][A-Za-z]+){0,3})\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)",
+        m = re.match(r"\s*\(\s*([A-ZÀ-ÖØ-Þ][^\W\d_]{1,9}(?:\s[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,3})\s*(?:,\s*(?:or|also|aka)?\s*([^()]{2,60}?))?\)",
                      text[e:])
         if m:
             al.append(m.group(1))
