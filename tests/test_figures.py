@@ -864,3 +864,18 @@ def test_an_aside_between_commas_does_not_hide_the_exporter():
             "Türkiye, chiefly crude oil, were worth $2.3 billion in the same period.")
     f = one_of(text, "$2.3 billion")
     assert (f.metric, f.subject, f.counterpart) == ("exports", "Iraq", "Türkiye")
+
+
+NAMES.update({
+    "Oman": ("location", "Oman"), "India": ("location", "India"), "Indian": ("location", "India"),
+    "Muscat": ("location", "Muscat"), "Oman Press Agency": ("organization", "Oman Press Agency"),
+    "OPA": ("organization", "Oman Press Agency"),
+})
+
+
+def test_a_news_agency_is_never_a_party():
+    text = ("Muscat, March 3, 2025, OPA -- Oman's Minister of Commerce and the Indian Commerce Minister "
+            "co-chaired the ninth session of the Joint Commission in Muscat on Sunday, the Oman Press "
+            "Agency (OPA) reported.\n\nTrade between the two countries reached OMR 2.1 billion in 2024.")
+    fig = one(text, published=date(2025, 3, 3))
+    assert (fig.metric, fig.subject, fig.counterpart) == ("trade_turnover", "Oman", "India")

@@ -65,6 +65,8 @@ ATTENDANCE = re.compile(r"(?i)\b(?:forum|attend\w*|registered|gathered|took\s+pa
                         r"participat\w*|conference|summit|exhibition|congress|ceremony|event)\b")
 SOURCE_AFTER = re.compile(r"^[\s,’'s]*(?:News\s+Agency\s+|news\s+agency\s+|correspondent\s+)?"
                           r"(?:reports?|reported|cites|citing|informs|writes|quoted|said\s+in\s+a)\b")
+# A news outlet ("Saudi Press Agency", "Delta Newswire", "The Gulf Times") reports; it is no party.
+MEDIA_NAME = re.compile(r"\b(?:News|Press|Newswire|Wire|Gazette|Herald|Times|Tribune)\b")
 SOURCE_BEFORE = re.compile(r"(?i)(?:citing|cites|quoted\s+by|reported\s+by|told)\s+(?:the\s+)?$")
 # A body cited for the numbers ("according to Eurostat", "data from the NBS", "the PSA said") is no party.
 CITED_BEFORE = re.compile(r"(?i)(?:according\s+to|data\s+(?:from|of)|figures\s+from|statistics\s+from|"
@@ -274,7 +276,7 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
             demonym.add(mt.name)  # ("Dong Nai" for Dong Nai province is a short name, not a demonym)
         if mt.kind == "organization" and (SOURCE_AFTER.match(text[mt.end:mt.end + 30])
                                           or SOURCE_BEFORE.search(text[max(0, mt.start - 25):mt.start])
-                                          or re.search(r"\bNews\b", mt.name)
+                                          or MEDIA_NAME.search(mt.name)
                                           or mt.start < 60 and mt.text.isupper() and len(mt.text) > 4
                                           or re.match(r"\(\s*$", text[max(0, mt.start - 3):mt.start])
                                           and mt.start < 5
