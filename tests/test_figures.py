@@ -879,3 +879,20 @@ def test_a_news_agency_is_never_a_party():
             "Agency (OPA) reported.\n\nTrade between the two countries reached OMR 2.1 billion in 2024.")
     fig = one(text, published=date(2025, 3, 3))
     assert (fig.metric, fig.subject, fig.counterpart) == ("trade_turnover", "Oman", "India")
+
+
+NAMES.update({"African Development Bank": ("organization", "African Development Bank")})
+
+
+@pytest.mark.parametrize("figure", ["9,000 hectares", "some 25,000"])
+def test_what_a_loan_pays_for_is_the_borrower_s_not_the_bank_s(figure):
+    # (no amount before them makes the bank a lender the figures could skip)
+    text = ("NAIROBI — The African Development Bank approved the Thika irrigation scheme on Monday, its "
+            "president said.\n\nThe scheme will irrigate 9,000 hectares and is expected to benefit "
+            "some 25,000 households.")
+    NAMES["NAIROBI"] = ("location", "Nairobi")
+    try:
+        fig = {f.text: f for f in figures(text)}[figure]
+    finally:
+        del NAMES["NAIROBI"]
+    assert (fig.subject, fig.counterpart) == ("Kenya", None)

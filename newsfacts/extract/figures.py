@@ -1111,7 +1111,8 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
         if q.unit in SIZE_UNITS:
             # A physical measure of a project: the organization carrying it out, else nobody.
             org = context[0] if context else None
-            if org in orgs and org not in (memo or {}).get("lenders", ()):
+            # (a bank or fund lends for a project; it does not run it)
+            if org in orgs and org not in (memo or {}).get("lenders", ()) and not BANK_NAME.search(org):
                 return org, None
             return home, None  # where no operator is named, the host state
         # A counterpart carried over from an earlier sentence is a state; an organization there
@@ -1120,6 +1121,8 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
             return name if name and country_code(name) else None
         if context and metric != "investment" and home is not None and home in context and context[0] != home:
             return home, carried(context[0])  # the home party leads, as in bilateral reporting
+        if context and not q.money and context[0] in orgs and BANK_NAME.search(context[0]):
+            return home, None  # "... is expected to benefit 30,000 households": not the lender's
         if context:
             return context[0], carried(context[1])
         return home, None
