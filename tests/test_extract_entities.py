@@ -639,3 +639,16 @@ def test_a_project_s_name_in_another_language_is_its_alias_not_a_person(text, pr
     facts = run(text)
     assert facts.persons == []
     assert {p.name: p.aliases for p in facts.projects}[project] == [alias]
+
+
+def test_a_company_whose_name_starts_with_an_honorific_s_word_is_no_person():
+    facts = run("KUALA LUMPUR — Malaysian builder Seri Pelangi Construction Bhd won a road contract on "
+                "Monday.\n\nSeri Pelangi will start work in March, its chairman said.")
+    assert facts.persons == []
+    assert [o.name for o in facts.organizations] == ["Seri Pelangi Construction Bhd"]
+
+
+def test_the_nationality_describing_a_company_is_not_the_country_it_invests_in():
+    facts = run("KUALA LUMPUR — Malaysian utility Kenari Tenaga Bhd will invest RM2.1 billion in a solar "
+                "plant in southern Thailand, the company said on Tuesday.")
+    assert [(f.subject, f.counterpart) for f in facts.figures] == [("Kenari Tenaga Bhd", "Thailand")]

@@ -341,6 +341,9 @@ def find_persons(A: Analysis) -> None:
     def fronts_a_name(s, e):
         # A name that heads a longer name anywhere ("the Al Khurma Solar PV Project") is that
         # longer name's front, not a person, wherever else it stands ("Al Khurma takes ...").
+        # ("Seri Mutiara Power Bhd": a company's name may start with an honorific's word)
+        if s > 0 and words[s - 1].text in lex.honorific_words and text[words[s - 1].end:words[s].start] == " ":
+            s -= 1
         name = text[words[s].start:words[e - 1].end]
         return e - s >= 2 and any(head_after.match(text, m.end())
                                   for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))

@@ -67,6 +67,9 @@ SOURCE_AFTER = re.compile(r"^[\s,’'s]*(?:News\s+Agency\s+|news\s+agency\s+|cor
                           r"(?:reports?|reported|cites|citing|informs|writes|quoted|said\s+in\s+a)\b")
 # A news outlet ("Saudi Press Agency", "Delta Newswire", "The Gulf Times") reports; it is no party.
 MEDIA_NAME = re.compile(r"\b(?:News|Press|Newswire|Wire|Gazette|Herald|Times|Tribune)\b")
+# Between a nationality or a home town and the company it describes: "Malaysian utility ",
+# "Tashkent-based ", "Thai state-owned lender ".
+DESCRIBES_ORG = re.compile(r"(?:-based)?\s+(?:[a-z][\w-]*\s+){0,3}")
 SOURCE_BEFORE = re.compile(r"(?i)(?:citing|cites|quoted\s+by|reported\s+by|told)\s+(?:the\s+)?$")
 # A body cited for the numbers ("according to Eurostat", "data from the NBS", "the PSA said") is no party.
 CITED_BEFORE = re.compile(r"(?i)(?:according\s+to|data\s+(?:from|of)|figures\s+from|statistics\s+from|"
@@ -379,6 +382,15 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
     partners = Counter(p.name for p in out if p.name != home and p.state)
     partner = max(partners, key=lambda n: (partners[n], -first[n])) if partners else None
     return out, home, partner
+
+
+def _describing(text: str, mentions: list[Mention]) -> set[int]:
+    """Starts of the nationalities and home towns that describe the company named right after
+    them ("Malaysian utility Seri Mutiara", "Tashkent-based Bunyodkor Tekstil")."""
+    orgs = [mt.start for mt in mentions if mt.kind == "organization"]
+    return {mt.start for mt in mentions if mt.kind == "location"
+            and (mt.text.lower() != mt.name.lower() or text.startswith("-based", mt.end))
+            and any(DESCRIBES_ORG.fullmatch(text, mt.end, o) for o in orgs if mt.end < o <= mt.end + 50)}
 
 
 def _drop_enumerations(text: str, parties: list[Party]) -> list[Party]:
@@ -1169,7 +1181,8 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
             m = FIN_BREAK.search(text, q.end, e)
             fb = m.start() if m else e
             # another state in the figure's own clause ("..., while Chinese investment rose" is not it)
-            rest = [p for p in states if p.name != subject and fa <= p.start < fb]
+            rest = [p for p in states if p.name != subject and fa <= p.start < fb
+                    and p.start not in (memo or {}).get("described", ())]
             if not rest and subject == home:
                 rest = [p for p in states if p.name != subject]  # "..., while Kazakhstan channeled $1bn"
             if rest and metric == "investment":
@@ -1230,6 +1243,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                   "operators": _operators(text, [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
                                                  for mt in outer if mt.kind == "organization"]),
                   "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
+                  # ("Malaysian utility Seri Mutiara": the nationality describes the company)
+                  "described": _describing(text, outer),
                   # ("Vietnam's Dong Nai province": the country in front is the party, not its region)
                   "regions": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
                               if mt.kind == "location" and place_of(mt.name)[0] == "region"
