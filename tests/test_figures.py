@@ -896,3 +896,21 @@ def test_what_a_loan_pays_for_is_the_borrower_s_not_the_bank_s(figure):
     finally:
         del NAMES["NAIROBI"]
     assert (fig.subject, fig.counterpart) == ("Kenya", None)
+
+
+NAMES.update({"Vistula Grid": ("organization", "Vistula Grid"), "Poland": ("location", "Poland")})
+
+
+@pytest.mark.parametrize("text, figure, period, qualifier", [
+    # The year of the next plan is not the year of what was done ...
+    ("Vistula Grid has invested PLN 2.3 billion in Poland since 2016 and plans to spend a further "
+     "900 million zlotys on storage by 2027.", "PLN 2.3 billion", "2016/", None),
+    ("Vistula Grid has invested PLN 2.3 billion in Poland since 2016 and plans to spend a further "
+     "900 million zlotys on storage by 2027.", "900 million zlotys", "2027", "target"),
+    # ... nor is the year a plant starts running the year of its cost.
+    ("The Vistula Grid plant is expected to cost PLN 4 billion in total and to start commercial "
+     "operation in 2029.", "PLN 4 billion", None, "target"),
+])
+def test_a_year_after_and_plans_to_belongs_to_that_plan(text, figure, period, qualifier):
+    fig = {f.text: f for f in figures(text, published=date(2025, 5, 1))}[figure]
+    assert (fig.period, fig.qualifier) == (period, qualifier)

@@ -18,6 +18,8 @@ def only(text: str, country: str | None = None):
     ("a credit of 545.2 million US dollars", "545.2 million US dollars", 545_200_000, "USD"),
     ("The lender approved USD 1.2bn for roads.", "USD 1.2bn", 1_200_000_000, "USD"),
     ("a fund of €2 billion for hydrogen", "€2 billion", 2_000_000_000, "EUR"),
+    ("Lubelska has put zł1.4 billion into the plant.", "zł1.4 billion", 1_400_000_000, "PLN"),
+    ("The line will cost ₫12 trillion.", "₫12 trillion", 12_000_000_000_000, "VND"),
     ("the state budget sets aside Rs 32,500 crore", "Rs 32,500 crore", 325_000_000_000, "INR"),
     ("capital spending of Rs 3.2 lakh crore", "Rs 3.2 lakh crore", 3_200_000_000_000, "INR"),
     ("outlay of ₹11,11,111 crore on infrastructure", "₹11,11,111 crore", 11_111_110_000_000, "INR"),

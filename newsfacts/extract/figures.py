@@ -97,7 +97,9 @@ ANAPHORA = re.compile(r"(?i)\b(?:this\s+(?:figure|indicator|amount|volume|number
 CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|\bwhereas\b")
 # The target cues after a figure end at a relative or complement clause ("6,300 projects that are expected").
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"
-                         r"\band\s+(?=(?:will|would|could|may|should)\b)")
+                         r"\band\s+(?=(?:will|would|could|may|should)\b)|"
+                         # "... and plans to spend more by 2027", "... and to start operating in 2029"
+                         r"\band\s+(?=(?:(?:plans?|aims?|intends?|hopes?|expects?)\s+)?to\s+[a-z])")
 TRADE_METRICS = ("trade_turnover", "exports", "imports")
 APPOSITIVE_VERB = re.compile(r"\s*(?:were|was|is|are|came|reached|stood|totall?ed|amounted|rose|fell|grew|"
                              r"jumped|climbed|dropped|declined|increased|decreased)\b")
@@ -681,7 +683,8 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
     # belongs to that other clause.
     brk = AFTER_BREAK.search(text, q.end, min(len(text), q.end + 300))
     cands = [r for r in cands if r.start < q.start or brk is None or r.start < brk.start()
-             or not re.search(r"[;(]|\b(?:which|that|while|whereas|whose)\b|,\s*(?:and|but|including)\b",
+             or not re.search(r"[;(]|\b(?:which|that|while|whereas|whose)\b|,\s*(?:and|but|including)\b|"
+                              r"\band\s+(?:(?:plans?|aims?|intends?|hopes?|expects?)\s+)?to\s+[a-z]",
                               text[q.end:r.start].rstrip("( "))]  # "... (July-December 2024)": a gloss
     # "Webuild, the main contractor since 2016, currently employs 9,400": a present stock, not the span
     cands = [r for r in cands if r.start >= q.start or not re.search(r"(?i)\b(?:currently|now|today)\b",

@@ -72,8 +72,9 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _is_word_form(form: str) -> bool:
-    """Lower-case words ("dollars", "lakh") are written after the number only."""
-    return any(c.islower() for c in form) and not (len(form) <= 5 and form[0].isupper()) \
+    """Lower-case words ("dollars", "lakh") are written after the number only; a symbol of two
+    letters ("zł") may lead it."""
+    return any(c.islower() for c in form) and not (len(form) <= 5 and form[0].isupper()) and len(form) > 2 \
         and not any(not c.isalpha() and c not in " .'-" for c in form)
 
 
