@@ -652,3 +652,25 @@ def test_the_nationality_describing_a_company_is_not_the_country_it_invests_in()
     facts = run("KUALA LUMPUR — Malaysian utility Kenari Tenaga Bhd will invest RM2.1 billion in a solar "
                 "plant in southern Thailand, the company said on Tuesday.")
     assert [(f.subject, f.counterpart) for f in facts.figures] == [("Kenari Tenaga Bhd", "Thailand")]
+
+
+def test_a_company_after_its_home_town_is_an_organization():
+    facts = run("BOGOTÁ — On Monday, Cali-based Corredores del Pacífico agreed to buy a Peruvian port "
+                "operator, the company said.")
+    assert facts.persons == []
+    assert [o.name for o in facts.organizations] == ["Corredores del Pacífico"]
+    assert "Cali" in {x.name for x in facts.locations}
+
+
+@pytest.mark.parametrize("text, host", [
+    # The city the money goes to, past a bracketed conversion; its country is named elsewhere.
+    ("ALMATY — Kazakh exports to Tajikistan rose 8% last year.\n\nIn the largest deal, Almaty-based "
+     "Dala Textiles will invest $30 million (about 14 billion tenge) in a spinning mill in Khujand, "
+     "which is due to open in 2026.", "Tajikistan"),
+    # Not named: the country's own name.
+    ("ALMATY — Almaty-based Dala Textiles will invest $30 million in a spinning mill in Khujand, the "
+     "company said on Monday.", "Tajikistan"),
+])
+def test_a_company_s_investment_in_a_city_has_that_city_s_country_as_counterpart(text, host):
+    fig = {f.text: f for f in run(text).figures}["$30 million"]
+    assert (fig.subject, fig.counterpart) == ("Dala Textiles", host)

@@ -252,7 +252,8 @@ def find_persons(A: Analysis) -> None:
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(words):
-        if _name_word(A, words[k], non_name, geo_words) and not in_ranges(words[k].start, words[k].end, A.noise):
+        if _name_word(A, words[k], non_name, geo_words) and not in_ranges(words[k].start, words[k].end, A.noise) \
+                and not words[k].text.endswith("-based"):  # "Medellín-based Interandina": a home town
             s, e = k, k + 1
             while e < len(words):
                 gap = text[words[e - 1].end:words[e].start]
@@ -385,7 +386,7 @@ def find_persons(A: Analysis) -> None:
     def org_like(s, e):
         # "state utility Barqi Tojik", "PKP Polskie Linie Kolejowe (PKP PLK)", "PT Sumber Nikel
         # Jaya": an organization.
-        if s > 0 and words[s - 1].text in lex.kw["corporate_prefixes"]:
+        if s > 0 and (words[s - 1].text in lex.kw["corporate_prefixes"] or words[s - 1].text.endswith("-based")):
             return True
         before = text[max(0, words[s].start - 40):words[s].start]
         if ORG_CUE.search(before) and not _adjacent_title(A, s):
@@ -1141,6 +1142,11 @@ def find_orgs(A: Analysis) -> None:
     # "Jebel Ali Free Zone operator Jafza", "state miner Codelco", "contractor Ardıç Yapı",
     # "developer Ventos do Sertão Energia": a company noun before the name.
     for m in COMPANY_NOUN.finditer(text):
+        span = _capitalized_run(text, m.end())
+        if span:
+            spots.append(span)
+    # "Monterrey-based Altavista": a company after its home town.
+    for m in re.finditer(r"(?<![\w-])[A-Z][\w’'.]*-based\s+(?=[A-Z])", text):
         span = _capitalized_run(text, m.end())
         if span:
             spots.append(span)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -1190,6 +1191,10 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
                 rest = [p for p in states if p.name != subject]  # "..., while Kazakhstan channeled $1bn"
             if rest and metric == "investment":
                 counterpart = rest[0].name
+    if counterpart is None and metric == "investment" and q.money and subject_p is not None and \
+            subject_p.kind == "organization" and memo is not None:
+        # "Bunyodkor Tekstil will invest $44 million in a factory in Osh": the host country
+        counterpart = _host_country(text, q, (s, e), parties, memo.get("places", ()))
     if counterpart is None and metric == "investment" and subject not in (None, home) and home and \
             re.search(r"(?i)\b(?:invest\w*|inflow\w*|fdi)\b", text[s:e]) and \
             not re.search(r"(?i)\bportfolio\b", text[s:e]) and country_code(subject or "") is not None:
@@ -1201,6 +1206,21 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
     if subject == counterpart:
         counterpart = None
     return subject, counterpart
+
+
+def _host_country(text: str, q: Quantity, sent: tuple[int, int], parties: list[Party],
+                  places: Sequence[Party]) -> str | None:
+    """The country of the city or province an amount goes to ("... in a factory in Osh")."""
+    s, e = sent
+    m = FIN_BREAK.search(text, q.end, e)  # (a bracketed conversion does not end the clause)
+    b = m.start() if m else e
+    for p in places:
+        if q.end <= p.start < b and re.search(r"\b(?:in|near)\s+$", text[max(s, p.start - 6):p.start]):
+            code = place_of(p.name)[1]
+            if code:
+                named = [x.name for x in parties if country_code(x.name) == code]
+                return named[0] if named else _country_name(code)
+    return None
 
 
 def _lead_company(lead: list[Party], text: str) -> str | None:
@@ -1246,6 +1266,9 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                   "operators": _operators(text, [Party(mt.start, mt.end, mt.name, mt.kind, True, False)
                                                  for mt in outer if mt.kind == "organization"]),
                   "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
+                  # cities and provinces, for the host country of an investment
+                  "places": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
+                             if mt.kind == "location" and place_of(mt.name)[0] in ("city", "region")],
                   # ("Malaysian utility Seri Mutiara": the nationality describes the company)
                   "described": _describing(text, outer),
                   # ("Vietnam's Dong Nai province": the country in front is the party, not its region)
