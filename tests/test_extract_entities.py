@@ -674,3 +674,16 @@ def test_a_company_after_its_home_town_is_an_organization():
 def test_a_company_s_investment_in_a_city_has_that_city_s_country_as_counterpart(text, host):
     fig = {f.text: f for f in run(text).figures}["$30 million"]
     assert (fig.subject, fig.counterpart) == ("Dala Textiles", host)
+
+
+def test_a_sentence_s_opening_words_are_no_part_of_a_project_s_name():
+    facts = run("ACCRA — Under the Kumasi Ring Road Project, the authority will widen 40 km of road. "
+                "With the Tema Port Expansion Programme, cargo will grow.")
+    assert sorted(p.name for p in facts.projects) == ["Kumasi Ring Road Project", "Tema Port Expansion Programme"]
+
+
+def test_a_stock_exchange_is_an_organization_but_no_party_to_a_figure():
+    facts = run("KUALA LUMPUR — Malaysian utility Kenari Tenaga Bhd will invest RM2.1 billion in a solar "
+                "plant in southern Thailand, the company said in a filing with Bursa Malaysia on Tuesday.")
+    assert "Bursa Malaysia" in {o.name for o in facts.organizations}
+    assert [(f.subject, f.counterpart) for f in facts.figures] == [("Kenari Tenaga Bhd", "Thailand")]

@@ -71,6 +71,9 @@ MEDIA_NAME = re.compile(r"\b(?:News|Press|Newswire|Wire|Gazette|Herald|Times|Tri
 # Between a nationality or a home town and the company it describes: "Malaysian utility ",
 # "Tashkent-based ", "Thai state-owned lender ".
 DESCRIBES_ORG = re.compile(r"(?:-based)?\s+(?:[a-z][\w-]*\s+){0,3}")
+# A stock exchange by its name ("a filing with Bursa Malaysia", "the Nairobi Securities Exchange").
+EXCHANGE_NAME = re.compile(r"\b(?:Stock\s+Exchange|Securities\s+Exchange|Bourse|Börse|Bursa|Borsa|Bolsa|Nasdaq|"
+                           r"Euronext)\b")
 SOURCE_BEFORE = re.compile(r"(?i)(?:citing|cites|quoted\s+by|reported\s+by|told)\s+(?:the\s+)?$")
 # A body cited for the numbers ("according to Eurostat", "data from the NBS", "the PSA said") is no party.
 CITED_BEFORE = re.compile(r"(?i)(?:according\s+to|data\s+(?:from|of)|figures\s+from|statistics\s+from|"
@@ -305,7 +308,8 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
             acting.add(mt.name)
     cited = citing - acting
     exchanges = {mt.name for mt in mentions if mt.kind == "organization" and (
-        LISTED_ON.search(text[max(0, mt.start - 30):mt.start]) or re.match(r"-listed\b", text[mt.end:mt.end + 8]))}
+        LISTED_ON.search(text[max(0, mt.start - 30):mt.start]) or re.match(r"-listed\b", text[mt.end:mt.end + 8])
+        or EXCHANGE_NAME.search(mt.name))}
     org_starts = {mt.start for mt in mentions if mt.kind == "organization"}
     owner_of = {mt.start for mt in mentions if mt.kind == "location" and any(
         mt.end < o <= mt.end + 50 for o in org_starts) and re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}$", text[

@@ -154,7 +154,8 @@ def find_projects(A: Analysis) -> list[Project]:
             name, s = name[cut:], s + cut
         if re.match(r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:consortium|company|operator|firm|group)\b", text[m.end(1):m.end(1) + 30]):
             continue  # "Lobito Atlantic Railway (LAR) consortium": the company, not the line
-        while name.split()[0] in ("The", "A", "An", "This"):
+        # "Under the Tamale–Bolgatanga Highway Upgrade Project": a sentence's opening words are no name
+        while len(name.split()) > 1 and name.split()[0] in LEADING_WORDS:
             cut = len(name.split()[0]) + 1
             name, s = name[cut:], s + cut
         name, s = _without_owner(A, name, s)
@@ -279,6 +280,8 @@ def find_projects(A: Analysis) -> list[Project]:
     return out
 
 
+LEADING_WORDS = {"The", "A", "An", "This", "the", "Under", "With", "Through", "Via", "For", "From", "Along",
+                 "After", "During", "In", "On", "At", "By"}
 CHAIN_SKIP = {"Trans", "Pan", "Inter", "Sub", "Euro", "Afro", "Indo", "Sino", "Ultra", "Mega", "Neo", "Non", "Anti",
               "Pre", "Post", "Cross", "Intra", "Extra", "North", "South", "East", "West", "Central", "Northern",
               "Southern", "Eastern", "Western", "Middle", "Upper", "Lower", "Greater", "Old", "New"}
