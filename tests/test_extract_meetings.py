@@ -134,3 +134,13 @@ def test_more_ways_of_reporting_a_meeting(text, participants):
 ])
 def test_organizations_that_sign_with_each_other_meet_when_no_person_is_named(text, participants):
     assert [set(m.participants) for m in meetings(text)] == [participants]
+
+
+def test_co_chairing_a_body_with_someone_is_meeting_them():
+    got = meetings("ASTANA, March 6. Trade turnover between Kazakhstan and Kyrgyzstan reached $1.9 billion in "
+                   "2024, up 5 percent, Kazakhstan's Minister of Trade Arman Shakkaliyev said at the 9th "
+                   "meeting of the Kazakhstan-Kyrgyzstan Intergovernmental Council on Trade in Bishkek on "
+                   "Tuesday.\n\nShakkaliyev, who co-chairs the council with Kyrgyzstan's Minister of "
+                   "Economy and Commerce Daniyar Amangeldiev, said Kazakh exports made up $1.2 billion of "
+                   "the total.", published=date(2025, 3, 6))
+    assert [set(m.participants) for m in got] == [{"Arman Shakkaliyev", "Daniyar Amangeldiev"}]
