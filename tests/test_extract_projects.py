@@ -159,3 +159,13 @@ def test_place_named_in_a_project_is_a_location():
 def test_project_after_a_dateline():
     f = run("ADDIS ABABA — Addis-Djibouti railway traffic rose 10% in 2024, operators said.")
     assert [p.name for p in f.projects] == ["Addis-Djibouti railway"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("TBILISI — The sides signed a protocol on the Rustavi–Tbilisi Gas Pipeline Reinforcement Project "
+     "on Monday.", "Rustavi–Tbilisi Gas Pipeline Reinforcement Project"),
+    ("KARACHI — Work on the Port Qasim Oil Refinery Project will start in May.", "Port Qasim Oil Refinery Project"),
+])
+def test_an_industry_word_inside_a_project_s_name_keeps_it_a_project(text, name):
+    assert name in {p.name for p in extract_article(Article(
+        article_id="t", text=text, name="t.txt", origin="t.txt", published=date(2025, 3, 3))).projects}

@@ -163,9 +163,7 @@ def find_projects(A: Analysis) -> list[Project]:
         last = words[-1]
         if len(words) < 2:
             continue
-        if any(w in lex.kw["org_heads"] and w not in ("Development", "Energy", "Power", "Center", "Centre",
-                                                       "Assembly", "Logistics")
-               for w in words[:-1]):
+        if any(w in lex.kw["org_heads"] and w not in INDUSTRY_WORDS for w in words[:-1]):
             continue
         if any(w.lower() in lex.title_words for w in words[:-1]) and last == "Park":
             continue  # "Ambassador Park": a title and a surname, not a park
@@ -280,6 +278,10 @@ def find_projects(A: Analysis) -> list[Project]:
     return out
 
 
+# Org words that also say what a project is for ("Gardabani–Tbilisi Gas Pipeline Reinforcement Project")
+INDUSTRY_WORDS = {"Development", "Energy", "Power", "Center", "Centre", "Assembly", "Logistics", "Oil", "Gas",
+                  "Steel", "Cement", "Glass", "Mining", "Metals", "Chemicals", "Textiles", "Food", "Agro",
+                  "Electric", "Shipping", "Network"}
 LEADING_WORDS = {"The", "A", "An", "This", "the", "Under", "With", "Through", "Via", "For", "From", "Along",
                  "After", "During", "In", "On", "At", "By"}
 CHAIN_SKIP = {"Trans", "Pan", "Inter", "Sub", "Euro", "Afro", "Indo", "Sino", "Ultra", "Mega", "Neo", "Non", "Anti",
