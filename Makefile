@@ -40,6 +40,7 @@ eval: $(STAMP)
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind4
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind8
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind10
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind13
 
 # Benchmarks (figures to stdout and warehouse/bench.json); not part of the tests.
 bench: $(STAMP)
