@@ -687,3 +687,12 @@ def test_a_stock_exchange_is_an_organization_but_no_party_to_a_figure():
                 "plant in southern Thailand, the company said in a filing with Bursa Malaysia on Tuesday.")
     assert "Bursa Malaysia" in {o.name for o in facts.organizations}
     assert [(f.subject, f.counterpart) for f in facts.figures] == [("Kenari Tenaga Bhd", "Thailand")]
+
+
+def test_a_company_called_by_the_first_words_of_its_name():
+    facts = run("HYDERABAD — Kaveri Coach Works Ltd will invest Rs 900 crore in a plant at Anakapalli, the "
+                "company said on Friday.\n\n\"Indian Railways will need close to 12,000 new coaches over the "
+                "next five years,\" its managing director said.\n\nKaveri Coach, which employs about 5,200 "
+                "people at three plants, reported revenue of Rs 2,900 crore in 2023-24.")
+    assert [m.name for m in facts.mentions if m.text == "Kaveri Coach"] == ["Kaveri Coach Works Ltd"]
+    assert {f.text: f.subject for f in facts.figures}["Rs 2,900 crore"] == "Kaveri Coach Works Ltd"

@@ -1856,14 +1856,15 @@ def person_country(A: Analysis, e: Ent) -> str | None:
     return e.country
 
 
-def _company_short_form(A: Analysis, name: str) -> str | None:
-    """The distinctive words a company's full name starts with ("Hanbit" of "Hanbit Electronics
-    Co.", "Altoandina" of "Minera Altoandina S.A.A."), when the name marks it as a company."""
+def _company_short_forms_of(A: Analysis, name: str) -> list[str]:
+    """The distinctive words a company's full name starts with, longest first ("Vikrant Rail" and
+    "Vikrant" of "Vikrant Rail Components Ltd", "Altoandina" of "Minera Altoandina S.A.A."), when
+    the name marks it as a company."""
     kw = A.lex.kw
     generic = {*kw["org_heads"], *kw["weak_org_heads"], *kw["corporate_suffixes"], *kw["corporate_prefixes"]}
     words = name.split()
     if len(words) < 2 or not any(w in kw["corporate_suffixes"] or w in kw["weak_org_heads"] for w in words[1:]):
-        return None
+        return []
     while words and words[0] in generic:
         words = words[1:]
     run = []
@@ -1871,14 +1872,21 @@ def _company_short_form(A: Analysis, name: str) -> str | None:
         if w in generic or not is_cap(w) or w in ("of", "and", "&"):
             break
         run.append(w)
-    short = " ".join(run)
-    if not run or short == name or len(short) < 4 or short.isupper() or short in A.lex.places \
-            or short in A.lex.towns:
-        return None
-    # The short form of a company is no person's name in the same article.
-    if any(short in f.split() for e in A.persons for f in (e.name, *e.forms)):
-        return None
-    return short
+    out = []
+    for k in range(len(run), 0, -1):
+        short = " ".join(run[:k])
+        if short == name or len(short) < 4 or short.isupper() or short in A.lex.places \
+                or short in A.lex.towns or short in _non_name(A):
+            continue
+        # The short form of a company is no person's name in the same article.
+        if any(short in f.split() for e in A.persons for f in (e.name, *e.forms)):
+            continue
+        out.append(short)
+    return out
+
+
+# A shorter form after a preposition may name something else ("orders from Vikrant Rail Mills").
+OBJECT_PREP = re.compile(r"\b(?:to|with|from|for|by|of|in|on|at|into)\s+(?:the\s+)?$")
 
 
 SENTENCE_OPENERS = {"The", "A", "An", "But", "And", "In", "At", "For", "By", "On", "From", "With", "When",
@@ -1889,30 +1897,30 @@ def _company_short_forms(A: Analysis) -> None:
     """Later mentions of a company by its short form ("Hanbit will invest ...", "Hanbit's sales")."""
     text = A.text
     for ent in list(A.orgs):
-        short = _company_short_form(A, ent.name) if ent in A.orgs else None
-        if short is None:
-            continue
-        # The short form found as an organization of its own is the company.
-        for twin in [o for o in A.orgs if o is not ent and o.name == short]:
-            ent.mentions.extend(m for m in twin.mentions if m not in ent.mentions)
-            A.orgs.remove(twin)
-        # A place only the tagger saw under that name is the company ("Hanbit will invest").
-        for place in [p for p in A.places if short in (p.name, *p.forms)]:
-            A.places.remove(place)
-            spans = {(x, y) for x, y, _ in place.mentions}
-            A.claimed = [c for c in A.claimed if (c[0], c[1]) not in spans or c[2] != "location"]
-        for m in re.finditer(r"(?<![\w’'-])" + re.escape(short) + r"(?=(?:[’']s)?(?![\w-]))", text):
-            a, b = m.start(), m.end()
-            after = text[b:b + 30]
-            before = re.search(r"([A-Z][\w’'-]*) $", text[max(0, a - 25):a])
-            # Part of another name ("the Hanbit Ramadan Appliance Park", "Korea Hanbit"): not the
-            # company alone.
-            if A.is_claimed(a, b) or re.match(r"\s+[A-Z][a-z]", after) and not re.match(
-                    r"\s+(?:[A-Z]\w*\s+)?(?:said|says)\b", after) \
-                    or before and before.group(1) not in SENTENCE_OPENERS:
-                continue
-            ent.mentions.append((a, b, short))
-            A.claimed.append((a, b, "org"))
+        shorts = _company_short_forms_of(A, ent.name) if ent in A.orgs else []
+        for short in shorts:
+            # The short form found as an organization of its own is the company.
+            for twin in [o for o in A.orgs if o is not ent and o.name == short]:
+                ent.mentions.extend(m for m in twin.mentions if m not in ent.mentions)
+                A.orgs.remove(twin)
+            # A place only the tagger saw under that name is the company ("Hanbit will invest").
+            for place in [p for p in A.places if short in (p.name, *p.forms)]:
+                A.places.remove(place)
+                spans = {(x, y) for x, y, _ in place.mentions}
+                A.claimed = [c for c in A.claimed if (c[0], c[1]) not in spans or c[2] != "location"]
+            for m in re.finditer(r"(?<![\w’'-])" + re.escape(short) + r"(?=(?:[’']s)?(?![\w-]))", text):
+                a, b = m.start(), m.end()
+                after = text[b:b + 30]
+                before = re.search(r"([A-Z][\w’'-]*) $", text[max(0, a - 25):a])
+                # Part of another name ("the Hanbit Ramadan Appliance Park", "Korea Hanbit"): not the
+                # company alone.
+                if A.is_claimed(a, b) or re.match(r"\s+[A-Z][a-z]", after) and not re.match(
+                        r"\s+(?:[A-Z]\w*\s+)?(?:said|says)\b", after) \
+                        or before and before.group(1) not in SENTENCE_OPENERS \
+                        or short != shorts[0] and OBJECT_PREP.search(text, max(0, a - 12), a):
+                    continue
+                ent.mentions.append((a, b, short))
+                A.claimed.append((a, b, "org"))
         ent.mentions.sort()
 
 
