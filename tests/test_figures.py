@@ -914,3 +914,14 @@ NAMES.update({"Vistula Grid": ("organization", "Vistula Grid"), "Poland": ("loca
 def test_a_year_after_and_plans_to_belongs_to_that_plan(text, figure, period, qualifier):
     fig = {f.text: f for f in figures(text, published=date(2025, 5, 1))}[figure]
     assert (fig.period, fig.qualifier) == (period, qualifier)
+
+
+NAMES.update({"Kartli Grid Company": ("organization", "Kartli Grid Company"), "Georgia": ("location", "Georgia"),
+              "Tbilisi": ("location", "Tbilisi")})
+
+
+def test_who_builds_it_after_its_home_town_owns_the_project_s_measures():
+    text = ("Georgia and Armenia signed the deal on Monday. The 40-kilometre line, to be built by "
+            "Tbilisi-based Kartli Grid Company, will carry 500 MW.")
+    fig = {f.text: f for f in figures(text)}["40-kilometre"]
+    assert fig.subject == "Kartli Grid Company"

@@ -740,7 +740,8 @@ OPERATOR_AFTER = re.compile(r"^(?:\s*\([^)]{1,40}\))?,?\s*(?:(?:which|that|who)\
                             r"develops|manages|will\s+(?:operate|run|build)|plans\s+to\s+build|owns)\b")
 OPERATOR_BEFORE = re.compile(r"(?i)\b(?:(?:run|operated|built|developed|backed|managed|owned|constructed|"
                              r"paid\s+for)\s+by|"
-                             r"handed\s+(?:\w+\s+){0,4}?to|main\s+contractor)\s+(?:the\s+)?$")
+                             r"handed\s+(?:\w+\s+){0,4}?to|main\s+contractor)\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w’'.]*-based\s+)?$")  # ("built by Tbilisi-based Ertoba")
 
 
 def _operators(text: str, parties: list[Party]) -> list[tuple[Party, str]]:
