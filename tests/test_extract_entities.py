@@ -696,3 +696,16 @@ def test_a_company_called_by_the_first_words_of_its_name():
                 "people at three plants, reported revenue of Rs 2,900 crore in 2023-24.")
     assert [m.name for m in facts.mentions if m.text == "Kaveri Coach"] == ["Kaveri Coach Works Ltd"]
     assert {f.text: f.subject for f in facts.figures}["Rs 2,900 crore"] == "Kaveri Coach Works Ltd"
+
+
+def test_an_acronym_found_on_its_own_and_a_group_s_short_name_are_the_named_organizations():
+    facts = run("BNDSE approves R$900 million for Ceará wind farms\n\nFORTALEZA, May 28 — The Northeast "
+                "Investment Bank (BNDSE) said on Tuesday it had approved R$900 million for three wind farms "
+                "in Ceará.\n\nMonterrey-based Grupo Solvia Energía, which holds 35% of the farms, will "
+                "contribute R$200 million. Solvia said the farms would start in 2027.")
+    assert [(o.name, o.acronym) for o in facts.organizations] == [
+        ("Northeast Investment Bank", "BNDSE"), ("Grupo Solvia Energía", None)]
+    assert {m.name for m in facts.mentions if m.text in ("BNDSE", "Solvia")} == {
+        "Northeast Investment Bank", "Grupo Solvia Energía"}
+    # (an acronym heading the headline is the story's bank, not a news agency in a dateline)
+    assert {f.text: f.subject for f in facts.figures}["R$900 million"] == "Northeast Investment Bank"

@@ -1274,7 +1274,9 @@ def find_orgs(A: Analysis) -> None:
     for ent in ents:
         ent.name = _org_display(ent)
     for ent in list(ents):
-        twin = next((o for o in ents if o is not ent and _fold(o.name) == _fold(ent.name)), None)
+        # ("BNDES" found on its own is the "Brazilian Development Bank (BNDES)" named before)
+        twin = next((o for o in ents if o is not ent and (_fold(o.name) == _fold(ent.name) or (
+            is_acronym(ent.name) and o.acronym == ent.name and o.name != ent.name))), None)
         if twin:
             twin.mentions.extend(m for m in ent.mentions if m not in twin.mentions)
             twin.acronym = twin.acronym or ent.acronym
@@ -1863,7 +1865,8 @@ def _company_short_forms_of(A: Analysis, name: str) -> list[str]:
     kw = A.lex.kw
     generic = {*kw["org_heads"], *kw["weak_org_heads"], *kw["corporate_suffixes"], *kw["corporate_prefixes"]}
     words = name.split()
-    if len(words) < 2 or not any(w in kw["corporate_suffixes"] or w in kw["weak_org_heads"] for w in words[1:]):
+    if len(words) < 2 or not (any(w in kw["corporate_suffixes"] or w in kw["weak_org_heads"] for w in words[1:])
+                              or words[0] in kw["corporate_prefixes"]):
         return []
     while words and words[0] in generic:
         words = words[1:]

@@ -287,6 +287,7 @@ def _parties(text: str, mentions: list[Mention]) -> tuple[list[Party], str | Non
                                           or SOURCE_BEFORE.search(text[max(0, mt.start - 25):mt.start])
                                           or MEDIA_NAME.search(mt.name)
                                           or mt.start < 60 and mt.text.isupper() and len(mt.text) > 4
+                                          and re.match(r"\s*(?:[-—–:)]|\n)", text[mt.end:mt.end + 3])
                                           or re.match(r"\(\s*$", text[max(0, mt.start - 3):mt.start])
                                           and mt.start < 5
                                           or mt.start < 80 and text[mt.start - 1:mt.start] == "/"
