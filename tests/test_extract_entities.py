@@ -709,3 +709,10 @@ def test_an_acronym_found_on_its_own_and_a_group_s_short_name_are_the_named_orga
         "Northeast Investment Bank", "Grupo Solvia Energía"}
     # (an acronym heading the headline is the story's bank, not a news agency in a dateline)
     assert {f.text: f.subject for f in facts.figures}["R$900 million"] == "Northeast Investment Bank"
+
+
+def test_a_company_that_said_on_a_day_it_would_build_is_the_actor_not_a_source():
+    facts = run("KAMPALA — Uganda's exports to Kenya rose 4% last year.\n\nJinja-based Nile Cement Works "
+                "said on Monday it would build a clinker plant near Hoima with a capacity of 900,000 tonnes "
+                "a year.")
+    assert {f.text: f.subject for f in facts.figures}["900,000 tonnes"] == "Nile Cement Works"

@@ -80,7 +80,8 @@ CITED_BEFORE = re.compile(r"(?i)(?:according\s+to|data\s+(?:from|of)|figures\s+f
                           r"(?:released|published|issued|compiled)\s+(?:\w+\s+){0,3}?by|"
                           r"statement\s+(?:issued\s+)?by)\s+(?:data\s+(?:from|of)\s+)?(?:the\s+)?$")
 CITED_AFTER = re.compile(r"^\)?(?:\s*\([^)]{1,12}\))?\s*(?:said|says|reported|reports|showed|shows|"
-                         r"announced|noted|stated)\b(?!\s+(?:it|its|their|that\s+it|that\s+its)\b)")
+                         r"announced|noted|stated)\b(?!\s+(?:on\s+[A-Z]\w+\s+|today\s+|yesterday\s+)?"
+                         r"(?:it|its|their|that\s+it|that\s+its)\b)")  # ("X said on Friday it would build")
 OBJECT_BEFORE = re.compile(r"(?i)\b(?<!according\s)(?:to|with|in|into|from|for|towards|against|by|at|met|meets|"
                            r"received|receives|hosted|hosts|welcomed)\s+"
                            r"(?:the\s+|its\s+|their\s+)?$")
