@@ -174,3 +174,15 @@ def test_months_in_brackets_gloss_the_words_before_them():
     text = "Exports rose in the first half of the fiscal year 2024-25 (July-December 2024), data showed."
     assert [(r.period, text[r.start:r.end]) for r in find_periods(text, PUB)] == [
         ("2024-07/2024-12", "July-December 2024")]
+
+
+@pytest.mark.parametrize("text, published, period", [
+    # Without a year, the months named last before the publication ...
+    ("Revenue was RM1.4 billion in the nine months to September.", date(2025, 12, 3), "2025-01/2025-09"),
+    ("Sales rose 5% in the six months ended June 30.", date(2025, 8, 14), "2025-01/2025-06"),
+    ("Exports fell in the three months to November.", date(2025, 2, 10), "2024-09/2024-11"),
+    # ... and with a day and a year after the month.
+    ("Sales in the six months to June 30, 2024 rose.", date(2025, 8, 14), "2024-01/2024-06"),
+])
+def test_a_trailing_span_of_months_without_a_year(text, published, period):
+    assert [r.period for r in find_periods(text, published, 0, len(text))] == [period]

@@ -64,10 +64,12 @@ def _two_digit_end(y1: int, tail: str) -> int:
     return int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
 
 
-def _trailing(m: re.Match) -> tuple[str, str]:
-    """The span of n months (or quarters) that ends with the month named."""
+def _trailing(m: re.Match, published: date | None = None) -> tuple[str, str]:
+    """The span of n months (or quarters) that ends with the month named (without a year, the
+    last such month by the publication date: "the nine months to September")."""
     months = _count(m["n"]) * (3 if m["u"].lower().startswith("quarter") else 1)
-    end = int(m["y"]) * 12 + _month(m["mo"]) - 1
+    year = int(m["y"]) if m["y"] else published.year - (_month(m["mo"]) > published.month)
+    end = year * 12 + _month(m["mo"]) - 1
     start = end - months + 1
     return f"{start // 12}-{start % 12 + 1:02d}/{end // 12}-{end % 12 + 1:02d}", "point"
 
@@ -135,8 +137,8 @@ def _rules():
     # "the four quarters to the end of March 2023", "the 12 months ended June 2024": a trailing span.
     add(r"\b(?:the\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
         r"(?P<u>months?|quarters?)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
-        r"(?-i:(?P<mo>" + MONTH + r"))(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b",
-        lambda m, p: _trailing(m) if _count(m["n"]) else None)
+        r"(?-i:(?P<mo>" + MONTH + r"))(?:\s+\d{1,2}(?!\d))?(?:(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b)?",
+        lambda m, p: _trailing(m, p) if _count(m["n"]) and (m["y"] or p) else None)
     add(r"\bFY\s?'?(?P<yy>\d{2})\b",
         lambda m, p: (str(2000 + int(m["yy"])), "point"))
     add(r"(?-i:\b(?P<mo>" + MONTH + r"))(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b",
