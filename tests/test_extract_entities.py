@@ -716,3 +716,10 @@ def test_a_company_that_said_on_a_day_it_would_build_is_the_actor_not_a_source()
                 "said on Monday it would build a clinker plant near Hoima with a capacity of 900,000 tonnes "
                 "a year.")
     assert {f.text: f.subject for f in facts.figures}["900,000 tonnes"] == "Nile Cement Works"
+
+
+def test_a_korean_family_name_that_is_also_a_word_heads_a_name():
+    facts = run("ZAGREB — Croatian Minister of Tourism Luka Babić on Monday received H.E. Park Min-seo, "
+                "Ambassador of the Republic of Korea, to discuss direct flights.")
+    assert ("Park Min-seo", "Ambassador", "KOR") in {(p.name, p.title, p.country) for p in facts.persons}
+    assert [set(m.participants) for m in facts.meetings] == [{"Luka Babić", "Park Min-seo"}]

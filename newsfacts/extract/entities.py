@@ -215,10 +215,15 @@ def _particle_name(t: str) -> bool:
     return bool(PARTICLE_NAME.match(t))
 
 
+KOREAN_GIVEN = re.compile(r" [A-Z][a-z]{1,5}-[a-z]{2,6}\b")
+
+
 def _name_word(A: Analysis, w: Word, non_name: set[str], geo_words: set[int]) -> bool:
     t = w.text
     if t in ROMAN and w.start > 0 and A.text[w.start - 1] == " " and A.text[w.start - 2:w.start - 1].isalpha():
         return True
+    if t in non_name and is_title_case(t) and KOREAN_GIVEN.match(A.text, w.end):
+        return True  # "Park Ji-hoon": a family name that is also a common word, before its given name
     if not is_title_case(t) or any(c.isdigit() for c in t) or t in non_name:
         return False
     if t.lower() in A.lex.title_words and t.lower() not in {"union"}:
