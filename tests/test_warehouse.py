@@ -341,3 +341,16 @@ def test_reports_of_one_meeting_share_an_event(con, chunks, events):
         warehouse.run_sql_file(con, warehouse.LOAD_DIR / "15_meeting_event.sql", {})
     got = con.execute("SELECT event_key FROM fact_meeting ORDER BY meeting_key").fetchall()
     assert [e for (e,) in got] == events
+
+
+def test_a_writer_fills_small_row_groups_so_a_chunk_s_checkpoint_stays_small(tmp_path):
+    # (a quote in the path is quoted, not a syntax error)
+    path = tmp_path / "o'neill" / "news.duckdb"
+    path.parent.mkdir()
+    con = warehouse.connect(path)
+    con.execute("CREATE TABLE t AS SELECT range AS k FROM range(40000)")
+    con.close()
+    with duckdb.connect(str(path), read_only=True) as ro:
+        groups = ro.execute("SELECT count(DISTINCT row_group_id), max(count) FROM pragma_storage_info('t')"
+                            ).fetchone()
+    assert groups == (3, warehouse.ROW_GROUP_SIZE)
