@@ -1680,11 +1680,11 @@ def find_places(A: Analysis) -> None:
         cands.append((s, e, name, Place(name, "region", code), False))
     # A state or province of two or more words anywhere ("Água Clara, Mato Grosso do Sul"): its
     # name alone says what it is. The longest run of capitalized words that is one, from its start.
-    for m in re.finditer(r"(?<![\w'’\-])[A-Z][\w\-]+(?:\s(?:(?:do|de|del|da|dos)\s)?[A-Z][\w\-]+){1,3}", text):
+    for m in REGION_RUN.finditer(text):
         toks = m.group(0).split(" ")
         for k in range(len(toks), 1, -1):
             name = " ".join(toks[:k])
-            if toks[k - 1] in ("do", "de", "del", "da", "dos"):
+            if toks[k - 1] in NAME_JOINERS:
                 continue
             s, e = m.start(), m.start() + len(name)
             code = subdivision_country(name)

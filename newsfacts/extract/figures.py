@@ -1264,6 +1264,9 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     lead = sorted((p for p in lead if not (p.kind == "location" and (
         p.start < 60 or DATELINE_PREFIX.fullmatch(text, text.rfind("\n", 0, p.start) + 1, p.start)))),
         key=lambda p: p.start)
+    place_kind = {mt.name: place_of(mt.name)[0] for mt in mentions if mt.kind == "location"}
+    places = [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
+              if mt.kind == "location" and place_kind[mt.name] in ("city", "region")]
     memo: dict = {"orgs": {p.name for p in parties if p.kind == "organization"},
                   # the organization the lead sentence is about, when it leads with one
                   "lead": lead[0].name if lead and lead[0].kind == "organization" else None,
@@ -1274,14 +1277,12 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                                                  for mt in outer if mt.kind == "organization"]),
                   "breaks": [m.start() for m in re.finditer(r"\n\s*\n|\n", text)],
                   # cities and provinces, for the host country of an investment
-                  "places": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
-                             if mt.kind == "location" and place_of(mt.name)[0] in ("city", "region")],
+                  "places": places,
                   # ("Malaysian utility Seri Mutiara": the nationality describes the company)
                   "described": _describing(text, outer),
                   # ("Vietnam's Dong Nai province": the country in front is the party, not its region)
-                  "regions": [Party(mt.start, mt.end, mt.name, mt.kind, False, True) for mt in mentions
-                              if mt.kind == "location" and place_of(mt.name)[0] == "region"
-                              and not re.search(r"[’']s\s+$", text[max(0, mt.start - 3):mt.start])]}
+                  "regions": [p for p in places if place_kind[p.name] == "region"
+                              and not re.search(r"[’']s\s+$", text[max(0, p.start - 3):p.start])]}
     if memo["company"]:
         # the company's own release ("X (XYZ) today announced ...", "About X"): everything it reports
         # is the company's unless another party is named with it
