@@ -98,6 +98,7 @@ def test_surname_mentions_resolve_to_full_name():
     ("The port picked Izmir-based contractor Yıldız İnşaat for the pier.", "Yıldız İnşaat", None, None),
     # "X-based" is where a company sits, not its name
     ("Nairobi-based Savanna Power will build the plant.", "Savanna Power", None, None),
+    ("Ust-Kamenogorsk-based Irtysh Zinc Works will build the smelter.", "Irtysh Zinc Works", None, None),
     # compounded company nouns and company words in any language
     ("Regulators cleared drugmaker Lorvane Biologics to export vaccines.", "Lorvane Biologics", None, None),
     ("Its owner, family-run Aydemir Tekstil, is paying for the mill.", "Aydemir Tekstil", None, None),

@@ -925,3 +925,13 @@ def test_who_builds_it_after_its_home_town_owns_the_project_s_measures():
             "Tbilisi-based Kartli Grid Company, will carry 500 MW.")
     fig = {f.text: f for f in figures(text)}["40-kilometre"]
     assert fig.subject == "Kartli Grid Company"
+
+
+NAMES.update({"Irtysh Zinc Works": ("organization", "Irtysh Zinc Works"), "Kazakhstan": ("location", "Kazakhstan")})
+
+
+def test_who_builds_it_after_a_hyphenated_home_town_owns_the_project_s_measures():
+    text = ("Kazakhstan and China signed the deal on Monday. The 12-kilometre conveyor, to be built by "
+            "Ust-Kamenogorsk-based Irtysh Zinc Works, will move 900 tons an hour.")
+    fig = {f.text: f for f in figures(text)}["12-kilometre"]
+    assert fig.subject == "Irtysh Zinc Works"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ..models import Article, Location, Mention, Organization, Person
 from .lexicon import Lexicon, OrgEntry, Place, get_lexicon
 from .dateline import Dateline, find_dateline
-from .textutil import (Word, in_ranges, is_acronym, is_cap, is_title_case, make_span, noise_ranges,
+from .textutil import (HOME_TOWN, Word, in_ranges, is_acronym, is_cap, is_title_case, make_span, noise_ranges,
                        sentence_bounds, words_of)
 
 PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "den", "di", "du",
@@ -1151,7 +1151,7 @@ def find_orgs(A: Analysis) -> None:
         if span:
             spots.append(span)
     # "Monterrey-based Altavista": a company after its home town.
-    for m in re.finditer(r"(?<![\w-])[A-Z][\w’'.]*-based\s+(?=[A-Z])", text):
+    for m in re.finditer(HOME_TOWN + r"(?=[A-Z])", text):
         span = _capitalized_run(text, m.end())
         if span:
             spots.append(span)
@@ -1293,7 +1293,7 @@ def find_orgs(A: Analysis) -> None:
     A.orgs = [e for e in ents if e.mentions]
 
 
-BASED = r"(?:[A-Z][\w’'.-]*\s+){0,3}?[A-Z][\w’'.-]*-based\s+"
+BASED = r"(?:[A-Z][\w’'.-]*\s+){0,3}?" + HOME_TOWN  # "Abu Dhabi-based ": the town may be several words
 TITLE_START = re.compile(r"^(?:(?:Federal|Deputy|First|State|Union|Vice|Acting|Prime)\s+)*"
                          r"(?:Minister|Secretary|Governor|Ambassador|Commissioner|Envoy)\b")
 # "Minister of Trade, Tourism and ": what follows continues the portfolio.

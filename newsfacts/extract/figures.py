@@ -14,6 +14,7 @@ import pycountry
 from ..models import Figure, Mention, Span
 from .numbers import LEXICON, WORD_NUMBER, Quantity, counted_noun, find_quantities
 from .periods import TimeRef, find_periods, year_of
+from .textutil import HOME_TOWN
 
 TARGET_CUES = re.compile(
     r"\b(?:[Pp]lan(?:s|ned|ning)?\s+to|(?:is|are|was|were)\s+planned|planning|plans\s+for|"
@@ -743,7 +744,7 @@ OPERATOR_AFTER = re.compile(r"^(?:\s*\([^)]{1,40}\))?,?\s*(?:(?:which|that|who)\
 OPERATOR_BEFORE = re.compile(r"(?i)\b(?:(?:run|operated|built|developed|backed|managed|owned|constructed|"
                              r"paid\s+for)\s+by|"
                              r"handed\s+(?:\w+\s+){0,4}?to|main\s+contractor)\s+(?:the\s+)?"
-                             r"(?:[A-Z][\w’'.]*-based\s+)?$")  # ("built by Tbilisi-based Ertoba")
+                             rf"(?:{HOME_TOWN})?$")  # ("built by Tbilisi-based Ertoba")
 
 
 def _operators(text: str, parties: list[Party]) -> list[tuple[Party, str]]:
