@@ -136,6 +136,13 @@ def test_period_carried_to_a_comparison_in_the_next_sentence():
     assert [(f.value, f.period) for f in figs] == [(3_100_000_000, "2023"), (9, "2023")]
 
 
+def test_a_sum_paid_for_those_imports_has_their_period():
+    text = ("Kenya imported 2,100 gigawatt-hours of power from Ethiopia in 2024. Ethiopia has 12 dams. "
+            "The utility paid $150 million for those imports, or about 19.4 billion shillings.")
+    by = {f.text: f for f in figures(text, published=date(2025, 3, 1))}
+    assert (by["$150 million"].period, by["about 19.4 billion shillings"].period) == ("2024", "2024")
+
+
 def test_bracketed_value_takes_the_compared_period():
     text = ("Trade between India and Japan reached $22 billion in 2023, "
             "up 8 percent from 2022 ($20.4 billion).")

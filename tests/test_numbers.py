@@ -136,6 +136,13 @@ def test_not_figures(text):
     ("manat", "TKM", "TMT"), ("manat", None, "AZN"),
     ("Dollars", None, "USD"), ("JPY", None, "JPY"), ("XYZ", None, None),
     ("Ch$", None, "CLP"), ("₮", None, "MNT"), ("tugriks", None, "MNT"), ("kina", None, "PGK"),
+    # words and symbols several countries share, settled by the home country
+    ("Rs", "MUS", "MUR"), ("$", "AUS", "AUD"), ("$", None, "USD"), ("kroner", "NOR", "NOK"),
+    ("kr", "SWE", "SEK"), ("lei", "MDA", "MDL"), ("lei", None, "RON"), ("francs", "RWA", "RWF"),
+    ("francs", "SEN", "XOF"), ("pounds", "LBN", "LBP"), ("RD$", None, "DOP"), ("pesos", "DOM", "DOP"),
+    # currencies of their own name
+    ("riels", None, "KHR"), ("kip", None, "LAK"), ("quetzales", None, "GTQ"), ("lempiras", None, "HNL"),
+    ("KM", None, "BAM"), ("kwanzas", None, "AOA"), ("denars", None, "MKD"),
 ])
 def test_pick_currency(form, country, code):
     assert pick_currency(form, country) == code
@@ -150,6 +157,15 @@ def test_pick_currency(form, country, code):
 def test_country_settles_symbol(text, country, words, unit):
     got_words, _, got_unit = only(text, country)
     assert (got_words, got_unit) == (words, unit)
+
+
+@pytest.mark.parametrize("text,country,found", [
+    ("a loan of kr 4.1 billion", "NOR", [(4_100_000_000, "NOK")]),
+    ("the Danish krone weakened", "DNK", []),  # a number word inside a word is no number
+    ("some seven projects", None, [(7, None)]),
+])
+def test_word_numbers_stand_alone(text, country, found):
+    assert [(q.value, q.unit) for q in find_quantities(text, country)] == found
 
 
 def test_one_letter_symbol_needs_its_country():

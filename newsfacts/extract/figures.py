@@ -99,7 +99,9 @@ TRADE_WORDS = re.compile(r"(?i)\b(?:trade|turnover|export\w*|import\w*|commerce|
 EXPORT_WORDS = re.compile(r"(?i)\bexport\w*")
 IMPORT_WORDS = re.compile(r"(?i)\bimport\w*")
 ANAPHORA = re.compile(r"(?i)\b(?:this\s+(?:figure|indicator|amount|volume|number)|the\s+figure|aforementioned|"
-                      r"same\s+period|the\s+period|reporting\s+period|over\s+the\s+period)\b")
+                      r"same\s+period|the\s+period|reporting\s+period|over\s+the\s+period|"
+                      # "paid $218 million for those imports": the trade just reported
+                      r"(?:those|these)\s+(?:imports|exports|shipments|purchases|sales|deliveries|supplies))\b")
 CLAUSE_BREAK = re.compile(r"[;,—–()]|\s-\s|\bwhich\b|\bwhile\b|\bdue\s+to\b|\bwhereas\b")
 # The target cues after a figure end at a relative or complement clause ("6,300 projects that are expected").
 AFTER_BREAK = re.compile(r"[;,—–()]|\s-\s|\b(?:which|that|who|while|whereas|and\s+that)\b|"

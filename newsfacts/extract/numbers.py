@@ -132,7 +132,7 @@ def grammar() -> re.Pattern[str]:
         r"(?<![\w$€£¥₹.,])"
         r"(?:(?P<qual>" + _alt(quals) + r"|(?i:over)|(?i:more\s+than))\s+)?"
         r"(?:(?P<cur_pre>" + _alt(lx.prefix_forms, fold_words=False) + r")\s?)?"
-        r"(?P<num>" + DIGITS + r"|(?i:" + WORD_NUMBER + r"(?:\s+hundred\s+and\s+" + WORD_NUMBER + r"(?![\w-]))?)"
+        r"(?P<num>" + DIGITS + r"|(?<![^\W\d_])(?i:" + WORD_NUMBER + r"(?:\s+hundred\s+and\s+" + WORD_NUMBER + r"(?![\w-]))?)"
         r"(?:(?![\w-])|(?=fold\b)))"
         r"(?:(?:\s|-)?(?P<scale>(?:" + _alt(sorted(spaced_scales, key=len, reverse=True)) + r")(?![\w])"
         r"|(?<=\d)(?:" + "|".join(map(re.escape, tight_scales)) + r")(?![\w]))"
