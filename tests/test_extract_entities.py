@@ -42,6 +42,11 @@ def by_name(items):
      "Ursula von der Leyen", "President", None),
     ("The session was led by Chairman of the Government of the Russian Federation Mikhail Mishustin.",
      "Mikhail Mishustin", "Chairman of the Government", "RUS"),
+    # a diplomat's post: "of" his own country, "to" the host country
+    ("The note was handed over by the Ambassador of Chile to Peru, Mr. Tomás Araya, on Friday.",
+     "Tomás Araya", "Ambassador", "CHL"),
+    ("Ambassador Extraordinary and Plenipotentiary of Korea to Kenya Lee Jae-won attended.",
+     "Lee Jae-won", "Ambassador Extraordinary and Plenipotentiary", "KOR"),
 ])
 def test_person_name_title_country(text, name, title, country):
     persons = by_name(run(text).persons)
@@ -118,6 +123,17 @@ def test_surname_mentions_resolve_to_full_name():
     ("Jacarandá Verde wins mill loan\n\nCURITIBA, June 3, 2024 — Jacarandá Verde Papel S.A., a Brazilian "
      "paper maker, today announced that it has signed a loan of R$ 1.1 billion with Banco do Planalto for its "
      "new mill.", "Jacarandá Verde Papel S.A.", None, None),
+    # a dotted suffix that ends the sentence ends the name
+    ("The loan came from Ndola Commercial Bank Ltd. Zambia will repay it over ten years.",
+     "Ndola Commercial Bank Ltd.", None, None),
+    # "-listed" is where the shares trade, not part of the name
+    ("Shares of Pretoria-listed Mopani Grid Holdings Ltd rose 4% on Monday.", "Mopani Grid Holdings Ltd", None, None),
+    # the words whose initials spell the bracketed acronym, particles between them
+    ("The cables came from Société Algérienne des Câbles Électriques (SACE), a state firm.",
+     "Société Algérienne des Câbles Électriques", "SACE", None),
+    ("The Banque Régionale des Marchés de l'Ouest (BRMO) raised its rate.",
+     "Banque Régionale des Marchés de l'Ouest", "BRMO", None),
+    ("The tender went to Zagora Gradnja DOOEL, a builder from Skopje.", "Zagora Gradnja DOOEL", None, None),
 ])
 def test_organizations(text, name, acronym, alias):
     orgs = by_name(run(text).organizations)
@@ -140,6 +156,7 @@ def test_organizations(text, name, acronym, alias):
     ("Officials from PNG attended the forum in Suva.", "PNG"),
     ("The Board of Directors of the bank approved the loan on Friday.", "Board of Directors"),
     ("Kenya Power signed an MoU with the county. The MoU covers ten years.", "MoU"),
+    ("Both states ratified the Regional Green Trade Agreement (RGTA) last year.", "Regional Green Trade Agreement"),
 ])
 def test_not_an_organization(text, absent):
     names = {o.name for o in run(text).organizations}

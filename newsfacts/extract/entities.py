@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -612,6 +613,16 @@ def _has_head(A: Analysis, ws: list[Word]) -> bool:
     return any(w.text.lower() in A.lex.title_heads or w.text.lower() in ("pm",) for w in ws)
 
 
+def _post_after(A: Analysis, ws: list[Word], k: int) -> bool:
+    """ws[k] ("to", "in", "at") names a post's place: right after a title head ("Ambassador to"), or
+    after the head's own country ("Ambassador of Japan to Mongolia")."""
+    if ws[k - 1].text.lower() in A.lex.title_heads:
+        return True
+    own = _place_at(A, ws[k - 1].start, ws[k - 1].end)
+    return k >= 3 and own is not None and own.place.type == "country" and ws[k - 2].text == "of" \
+        and ws[k - 3].text.lower() in A.lex.title_words
+
+
 def _left_title_words(A: Analysis, s: int, stop: set[int]) -> list[Word]:
     """The words of the title phrase that ends right before word s."""
     words, lex = A.words, A.lex
@@ -627,7 +638,7 @@ def _left_title_words(A: Analysis, s: int, stop: set[int]) -> list[Word]:
         t = w.text
         if t == "and" and k > 0 and words[k - 1].text == ",":
             break  # "..., Chief Executive of SPLC, and Mariam Al Sulaiti": the title of the name before
-        if t in ("in", "to", "at") and k > 0 and words[k - 1].text.lower() in lex.title_heads and out \
+        if t in ("in", "to", "at") and k > 0 and _post_after(A, words, k) and out \
                 and _place_at(A, out[-1].start, out[-1].end):
             out.append(w)  # "representative in Mexico Martín Echeverry": the post's place
             k -= 1
@@ -688,7 +699,7 @@ def _clean_title(A: Analysis, ws: list[Word]) -> tuple[str | None, str | None]:
     # "representative in Mexico", "Ambassador to Japan": the post's place is neither part of the
     # title nor the state the person serves
     for i, w in enumerate(ws):
-        if i > 0 and w.text in ("in", "to", "at") and ws[i - 1].text.lower() in lex.title_heads \
+        if i > 0 and w.text in ("in", "to", "at") and _post_after(A, ws, i) \
                 and i + 1 < len(ws) and _place_at(A, ws[i + 1].start, ws[i + 1].end):
             ws = ws[:i]
             break
@@ -1208,6 +1219,21 @@ def find_orgs(A: Analysis) -> None:
                     found.append((f[0], e2, name, None, None, [f"{f[2]} {tail.group(1)}"]))
                 break
 
+    not_org_tails = {*kw["doc_words"], *kw["event_words"]}
+    # "Société Tunisienne des Panneaux Solaires (STPS)": the capitalized words before the brackets
+    # whose initials spell the acronym, particles between them, are its name.
+    for m in ACRONYM_PAREN.finditer(text):
+        acr = m.group(1)
+        if acr in acr_of or not acr.isalpha() or not acr.isupper() or acr in lex.currency_codes \
+                or acr in lex.places:
+            continue
+        span = _spelled_by(text, m.start(), acr)
+        if span and text[span[0]:span[1]].split()[-1] in not_org_tails:
+            continue  # "Comprehensive Economic Partnership Agreement (CEPA)": a document, not a body
+        if span and not any(f[0] <= span[0] and span[1] <= f[1] and f[3] for f in found):
+            found.append((span[0], span[1], text[span[0]:span[1]], acr, None, []))
+            A.claimed.append((m.start(1), m.end(1), "org"))
+
     # Assemble entities, merging forms of one organization.
     ents: list[Ent] = []
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -1273,6 +1299,7 @@ def find_orgs(A: Analysis) -> None:
                 ents.remove(ent)
                 break
     _join_pair_front(A, ents)
+    _cut_after_suffix(A, ents, suffixes)
     ents = _split_based(A, ents)
     _merge_org_forms(A, ents)
     ents = [ent for ent in ents if not _not_an_org(A, ent)]
@@ -1340,6 +1367,49 @@ def _capitalized_run(text: str, pos: int, most: int = 4) -> tuple[int, int] | No
     if end is None or n > most:
         return None
     return pos, end
+
+
+ACRONYM_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "of", "and", "for", "the", "et", "y", "del",
+                               "do", "da", "dos", "das", "di", "für", "und", "&"})
+
+
+def _spelled_by(text: str, end: int, acr: str) -> tuple[int, int] | None:
+    """The span of the words right before `end` whose capitalized initials spell `acr`, particles
+    ("des", "of", "l'") between them: "Banque Centrale des Etats de l'Afrique de l'Ouest (BCEAO)"."""
+    words = list(re.finditer(r"\S+", text[max(0, end - 200):end]))
+    base = max(0, end - 200)
+    if not words or not re.fullmatch(r"\s*", text[base + words[-1].end():end]):
+        return None
+    need = list(acr)
+    for w in reversed(words):
+        token = re.sub(r"^(?:[ldLD][’'])", "", w.group(0))  # "l'Afrique": the word after the article
+        if token.lower() in ACRONYM_PARTICLES and need != list(acr):
+            continue
+        initial = unicodedata.normalize("NFD", token[:1])[:1]  # "Électriques" spells an E
+        if not token[:1].isupper() or not token[:1].isalpha() or initial != need[-1] \
+                or re.search(r"[,;:()]", w.group(0)):
+            return None
+        need.pop()
+        if not need:
+            return base + w.start(), base + words[-1].end()
+    return None
+
+
+def _cut_after_suffix(A: Analysis, ents: list[Ent], suffixes: set[str]) -> None:
+    """"... Bank Ltd. Zambia will repay": a dotted company suffix that ends a sentence ends the name
+    (another suffix or a particle may follow it: "Co. Ltd", "S.A. de C.V.")."""
+    for ent in ents:
+        words = ent.name.split(" ")
+        cut = next((i for i, w in enumerate(words[:-1]) if w.endswith(".") and w in suffixes
+                    and words[i + 1] not in suffixes and words[i + 1].rstrip(".") not in suffixes
+                    and not words[i + 1][0].islower()), None)
+        if cut is None:
+            continue
+        name = " ".join(words[:cut + 1])
+        ent.name = name
+        ent.forms = [f for f in ent.forms if not f.startswith(name + " ")] + [name]
+        ent.mentions = [(a, a + len(name), name) if t.startswith(name + " ") else (a, b, t)
+                        for a, b, t in ent.mentions]
 
 
 def _split_based(A: Analysis, ents: list[Ent]) -> list[Ent]:

@@ -18,8 +18,9 @@ NOISE_LINE = re.compile(
 )
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:kz|com|ru|az|uz|kg|tj|tm|org|net|gov|info|in|ae|sa|ng|za|br|ge|am|io|news)\b"
                     r"(?!\s*[A-Z][a-z])")
-# "Ust-Kamenogorsk-based ": a home town (one word, hyphens allowed) before the company it houses.
-HOME_TOWN = r"(?<![\w-])[A-Z][\w’'.-]*-based\s+"
+# "Ust-Kamenogorsk-based ", "Johannesburg-listed ": a home town or exchange (one word, hyphens
+# allowed) before the company it houses or lists.
+HOME_TOWN = r"(?<![\w-])[A-Z][\w’'.-]*-(?:based|listed)\s+"
 CAP_START = re.compile(r"^[^\W\d_]", re.UNICODE)
 INITIAL = re.compile(r"^[A-Z][a-z]?$")
 
