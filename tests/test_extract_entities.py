@@ -174,6 +174,8 @@ def test_not_an_organization(text, absent):
     ("SANTIAGO — A new pass will join Argentina's Mendoza province to the coast.", "Mendoza province",
      "region", "ARG"),
     ("HANOI — Japan's Aichi prefecture sent a trade mission.", "Aichi prefecture", "region", "JPN"),
+    ("SYDNEY — Tarra Gold will dig in Papua New Guinea's Enga province. Enga's elders back the mine.",
+     "Enga province", "region", "PNG"),
     # a state's own name of two or more words needs no preposition or "state" to be one
     ("The company runs pulp mills in Três Lagoas and Minas Gerais.", "Minas Gerais", "region", "BRA"),
     ("The mill stands near Ribas do Rio Pardo, Mato Grosso do Sul.", "Mato Grosso do Sul", "region", "BRA"),

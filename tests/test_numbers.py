@@ -69,6 +69,9 @@ def test_money(text, words, value, unit):
     ("a fleet moving 3 million TEU", "3 million TEU", 3_000_000, "TEU"),
     ("output of 1.2 million barrels per day", "1.2 million barrels per day", 1_200_000, "barrels/day"),
     ("irrigating 50,000 hectares", "50,000 hectares", 50_000, "hectares"),
+    ("a mine yielding 180,000 ounces of gold", "180,000 ounces", 180_000, "ounces"),
+    ("output of 40,000 oz a year", "40,000 oz", 40_000, "ounces"),
+    ("a contract worth LE4.5 billion", "LE4.5 billion", 4_500_000_000, "EGP"),
 ])
 def test_units(text, words, value, unit):
     assert only(text) == (words, value, unit)
@@ -81,6 +84,9 @@ def test_units(text, words, value, unit):
     ("at least 50 thousand standard containers", "at least 50 thousand", 50_000, None, "containers"),
     ("some 1,500 workers are on site", "some 1,500", 1500, "people", "workers"),
     ("more than ten countries", "more than ten", 10, None, "countries"),
+    # a people noun in a compound counts people; before a plural it only qualifies the plural
+    ("a 35-member delegation arrived", "35", 35, "people", "member"),
+    ("the bank has 19 borrowing member countries", "19", 19, None, "countries"),
 ])
 def test_counts(text, words, value, unit, noun):
     qs = find_quantities(text)

@@ -1457,6 +1457,9 @@ def _join_pair_front(A: Analysis, ents: list[Ent]) -> None:
                 ent.mentions[i] = (start, b, joined)
 
 
+ADMIN_AREA = r"(?:province|region|state|county|district|governorate|oblast|prefecture|department)"
+
+
 def _not_an_org(A: Analysis, ent: Ent) -> bool:
     """A title, a minister's portfolio, a state's form of government, a company's own board, or a
     currency written with a symbol ("Ch$")."""
@@ -1465,6 +1468,8 @@ def _not_an_org(A: Analysis, ent: Ent) -> bool:
         return True
     if INSTITUTION_HEAD.match(ent.name) or not ent.mentions:
         return False
+    if " " not in ent.name and re.search(rf"(?<![\w-]){re.escape(ent.name)}\s+{ADMIN_AREA}\b", A.text):
+        return True  # "Enga's landowners" of a story on "Enga province": the province, no body
     # "Minister of Commerce, Industry and Investment Promotion": the portfolio of a title
     return all(PORTFOLIO_BEFORE.search(A.text, max(0, a - 80), a) for a, _, _ in ent.mentions)
 
@@ -1648,9 +1653,14 @@ def find_places(A: Analysis) -> None:
         name_part = m.group(1).strip()
         start, owner = m.start(), None
         pm = re.match(r"([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)[’']s\s+(?=[A-Z])", name_part)
-        if pm and lex.places.get(pm.group(1)) and lex.places[pm.group(1)].type == "country":
+        # ("Papua New Guinea's Enga province": the country's name may begin before the match)
+        lead = re.findall(r"[A-Z][\w\-]+\s", text[max(0, m.start() - 30):m.start()]) if pm else []
+        owners = [pm.group(1)] + ["".join(lead[-k:]) + pm.group(1) for k in (1, 2) if len(lead) >= k] if pm else []
+        country = next((lex.places[o] for o in owners if lex.places.get(o) and lex.places[o].type == "country"),
+                       None)
+        if pm and country:
             # "Argentina's Mendoza province": Mendoza province, in Argentina
-            owner, start = lex.places[pm.group(1)].country, m.start() + pm.end()
+            owner, start = country.country, m.start() + pm.end()
             name_part = name_part[pm.end():]
         first_word = name_part.split()[0]
         if first_word in ("The", "This", "That", "Each", "Every", "Our") or name_part in lex.places and \

@@ -257,8 +257,8 @@ def counted_noun(text: str, pos: int) -> tuple[str | None, str | None]:
             return lw, "duration"
         if lw in lx.furniture:
             return lw, "furniture"
-        if lw in lx.people:
-            return lw, "people"
+        if lw in lx.people and not (i + 1 < len(words) and re.fullmatch(r"[a-z]{3,}[^s\W]s", words[i + 1])):
+            return lw, "people"  # ("19 member countries": the plural after the modifier is counted)
         if lw in lx.party_nouns:
             return lw, "party"
         if lw == "ones":
