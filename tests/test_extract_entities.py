@@ -47,6 +47,9 @@ def by_name(items):
      "Tomás Araya", "Ambassador", "CHL"),
     ("Ambassador Extraordinary and Plenipotentiary of Korea to Kenya Lee Jae-won attended.",
      "Lee Jae-won", "Ambassador Extraordinary and Plenipotentiary", "KOR"),
+    # a given name that is also a city, right after a title
+    ("The accord was signed by the Chilean Minister of Energy, Carolina Baeza; the Peruvian side sent an envoy.",
+     "Carolina Baeza", "Minister of Energy", "CHL"),
 ])
 def test_person_name_title_country(text, name, title, country):
     persons = by_name(run(text).persons)
@@ -66,6 +69,7 @@ def test_person_name_title_country(text, name, title, country):
     ("said Li Wen, a director of the Vietnam Coffee Roasters and Traders Association.", "Coffee Roasters"),
     # the ends of a route are places
     ("Work began on the 120-km Kampong Cham–Prey Veng transmission line.", "Prey Veng"),
+    ("Drought drained Lake Tanganyika, the minister added.", "Lake Tanganyika"),
 ])
 def test_not_a_person(text, absent):
     assert absent not in by_name(run(text).persons)
@@ -317,6 +321,9 @@ def test_amounts_are_not_places_and_state_gets_bare_alias():
     ("Bishkek, 4 April (Kabar) — Kyrgyz officials opened a new school.", "Bishkek", "Kabar"),
     ("NAIROBI, Kenya, May 2 /PRNewswire/ -- Safaricom announced a new tariff.", "Nairobi", "PRNewswire"),
     ("TASHKENT, 03.05.2024 (UzA) – Uzbek officials opened a new school.", "Tashkent", "UzA"),
+    # a place of three words; a Spanish-language agency closes with a stop and a dash
+    ("Ciudad del Este, Aug 20 (Prensa Guaraní).- Paraguayan officials opened a new school.", "Ciudad del Este",
+     "Prensa Guaraní"),
 ])
 def test_dateline_place_and_agency(text, place, agency):
     f = run(text)

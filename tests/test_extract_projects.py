@@ -48,6 +48,9 @@ def run(text: str):
     ("Lenders backed the Salar de Olaroz lithium project in Jujuy.", "Salar de Olaroz lithium project",
      "industrial"),
     ("Voltcraft broke ground on the Nitra Logistics Campus in May.", "Nitra Logistics Campus", "other"),
+    ("Investors may bid for plots in the planned Zubair Industrial City near Basra.", "Zubair Industrial City",
+     "industrial"),
+    ("Work on the Playa Azul Resort starts in May.", "Playa Azul Resort", "other"),
 ])
 def test_named_projects(text, name, type_):
     projects = {p.name: p for p in run(text).projects}
@@ -63,6 +66,7 @@ def test_named_projects(text, name, type_):
     "A new 132 kV line will carry the power.",  # no name starts inside "kV"
     "Tashkent officials inspected the line on Monday.",  # a clause, not a name
     "The firm will build a 3 GWh battery plant.",  # a unit, not a name
+    "New boilers of 350 MW will go to Thermal Power Plant No. 4.",  # a kind of plant, no name
 ])
 def test_unnamed_projects_are_not_listed(text):
     assert run(text).projects == []

@@ -13,8 +13,10 @@ UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE = rf"(?:{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
 CAPS_PLACE = rf"[{UP}][{UP}'’\-]+(?:[ \-][{UP}][{UP}'’\-]+){{0,3}}"
-TITLE_PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?: (?:[A-Z][a-zà-ÿ'’\-]+|es|de|al))?"
-SEP = r"\s*(?:—|–|--|-|:|\.(?=\s)|(?=\s*\n)|$)"
+# ("Santiago de Chile", "Dar es Salaam", "Ciudad del Este")
+TITLE_PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?:(?: (?:es|de|del|al|do|da))? [A-Z][a-zà-ÿ'’\-]+| (?:es|de|al))?"
+# ("(Prensa Austral).-": Spanish-language agencies close with a stop and a dash)
+SEP = r"\s*(?:\.?(?:—|–|--|-)|:|\.(?=\s)|(?=\s*\n)|$)"
 RX = re.compile(
     rf"(?:\((?P<agency0>[^()\n]{{1,40}})\)\s*)?"
     rf"(?P<place>{CAPS_PLACE}|{TITLE_PLACE})"

@@ -236,6 +236,11 @@ def _name_word(A: Analysis, w: Word, non_name: set[str], geo_words: set[int]) ->
     return not t.endswith(".")
 
 
+# Words that open the name of a lake, mountain or river, never a person's.
+FEATURE_WORDS = frozenset({"Lake", "Mount", "Mt", "River", "Cape", "Gulf", "Lac", "Lago", "Laguna", "Monte",
+                           "Volcano", "Mountains"})
+
+
 def find_persons(A: Analysis) -> None:
     """Named persons with title and country, and their surname mentions."""
     lex, words, text = A.lex, A.words, A.text
@@ -258,7 +263,14 @@ def find_persons(A: Analysis) -> None:
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(words):
-        if _name_word(A, words[k], non_name, geo_words) and not in_ranges(words[k].start, words[k].end, A.noise) \
+        # "Minister of Mining, Carolina Fuenzalida": a given name that is also a city starts a name
+        # right after a title
+        town_given = words[k].start in city_words and k + 1 < len(words) \
+            and text[words[k].end:words[k + 1].start] == " " \
+            and _name_word(A, words[k + 1], non_name, geo_words) and words[k + 1].start not in city_words \
+            and bool(_left_title_words(A, k, set()))
+        if (town_given or _name_word(A, words[k], non_name, geo_words)) \
+                and not in_ranges(words[k].start, words[k].end, A.noise) \
                 and not words[k].text.endswith("-based"):  # "Medellín-based Interandina": a home town
             s, e = k, k + 1
             while e < len(words):
@@ -429,7 +441,8 @@ def find_persons(A: Analysis) -> None:
             overlaps_ner(s + 1, e) or any(text[words[k].start:words[e - 1].end] in said
                                           for k in range(s + 1, e - 1)))
 
-    runs = [(s + 1, e) if name_after_portfolio(s, e) else (s, e) for s, e in runs]
+    runs = [(s + 1, e) if name_after_portfolio(s, e) else (s, e) for s, e in runs
+            if words[s].text not in FEATURE_WORDS]  # "drought drained Lake Kariba": a place
     accepted: dict[tuple[int, int], dict] = {}
     # Pass 1: NER-backed or appositive-backed names.
     for s, e in runs:

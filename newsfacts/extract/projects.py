@@ -170,6 +170,8 @@ def find_projects(A: Analysis) -> list[Project]:
         if all((_place_at(A, s + name.find(w), s + name.find(w) + len(w)) or _NOPLACE).place.type == "country"
                for w in words[:-1]) and "-" not in name:
             continue  # "Georgian Railway": a national company, not a named project
+        if all(w in GENERIC_WORDS for w in words[:-1]):
+            continue  # "Thermal Power Plant No. 4": a kind of plant, no name
         if last == "Plan" and "Infrastructure" not in words and "Master" not in words:
             continue
         if last in ("Road",) and len(words) < 3:
@@ -282,6 +284,11 @@ def find_projects(A: Analysis) -> list[Project]:
 INDUSTRY_WORDS = {"Development", "Energy", "Power", "Center", "Centre", "Assembly", "Logistics", "Oil", "Gas",
                   "Steel", "Cement", "Glass", "Mining", "Metals", "Chemicals", "Textiles", "Food", "Agro",
                   "Electric", "Shipping", "Network"}
+# Words that say what kind of thing a project is, never which one.
+GENERIC_WORDS = {"Thermal", "Power", "Solar", "Wind", "Hydro", "Hydroelectric", "Hydropower", "Nuclear", "Coal",
+                 "Gas", "Combined", "Cycle", "Heat", "Heating", "Industrial", "Free", "Economic", "Special",
+                 "Water", "Treatment", "Desalination", "Container", "Cargo", "Railway", "Rail", "Road", "Steel",
+                 "Cement", "Fertilizer", "Fertiliser", "Logistics", "Technology", "Science", "Oil", "Energy"}
 LEADING_WORDS = {"The", "A", "An", "This", "the", "Under", "With", "Through", "Via", "For", "From", "Along",
                  "After", "During", "In", "On", "At", "By"}
 CHAIN_SKIP = {"Trans", "Pan", "Inter", "Sub", "Euro", "Afro", "Indo", "Sino", "Ultra", "Mega", "Neo", "Non", "Anti",
