@@ -110,6 +110,9 @@ def one(text: str, **kw):
     ("Malaysia has completed 35 projects with the World Bank.", "project_count", 35, "count"),
     ("Trade between India and Japan grew 2.4 times over the decade.", "growth", 2.4, "times"),
     ("Qatar's trade surplus widened by QR2.3bn in May.", "growth", 2_300_000_000, "QAR"),
+    # agency English after the French "échanges commerciaux"
+    ("The volume of commercial exchanges between Kenya and India stood at 2.1 billion dollars in 2023.",
+     "trade_turnover", 2_100_000_000, "USD"),
 ])
 def test_metric_value_unit(text, metric, value, unit):
     f = one(text)
