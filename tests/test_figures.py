@@ -113,6 +113,8 @@ def one(text: str, **kw):
     # agency English after the French "échanges commerciaux"
     ("The volume of commercial exchanges between Kenya and India stood at 2.1 billion dollars in 2023.",
      "trade_turnover", 2_100_000_000, "USD"),
+    # headline verbs
+    ("Kenya-India trade tops $5.6 billion as tea sales climb", "trade_turnover", 5_600_000_000, "USD"),
 ])
 def test_metric_value_unit(text, metric, value, unit):
     f = one(text)
