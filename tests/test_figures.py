@@ -575,6 +575,7 @@ def test_a_forecast_does_not_end_the_story_period():
     ("Shipments of cut flowers slipped 4.5 percent.", -4.5),
     ("The new line could cut transit times by nearly 30 percent.", -30),
     ("Coffee prices eased 2 percent in May.", -2),
+    ("The dams generated 40 percent less power last year.", -40),
 ])
 def test_falls_are_negative(text, value):
     f = one(text)
