@@ -948,3 +948,11 @@ def test_who_builds_it_after_a_hyphenated_home_town_owns_the_project_s_measures(
             "Ust-Kamenogorsk-based Irtysh Zinc Works, will move 900 tons an hour.")
     fig = {f.text: f for f in figures(text)}["12-kilometre"]
     assert fig.subject == "Irtysh Zinc Works"
+
+
+def test_two_way_trade_is_with_the_story_s_other_country_when_its_main_party_is_a_company():
+    text = ("Kovra Cells will invest $1.5 billion in a battery plant in Vietnam, the Japanese company said on "
+            "Tuesday. Kovra Cells already runs two plants in Vietnam and sells cells to Vietnam's carmakers.\n\n"
+            "Two-way trade reached $86.7 billion last year.")
+    fig = {f.text: f for f in figures(text, published=date(2025, 4, 16))}["$86.7 billion"]
+    assert (fig.metric, fig.subject, fig.counterpart) == ("trade_turnover", "Vietnam", "Japan")

@@ -94,6 +94,9 @@ LIST_INTRO = re.compile(r"(?i)\b(?:including|such\s+as|like|namely|notably)\s+(?
                         r"(?:from|in|of)\s+)?(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 COORDINATED = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$")
+# "Two-way trade reached $86.7 billion": trade between two parties, whether or not the lead names both
+TWO_SIDED = re.compile(r"(?i)\b(?:two-way|bilateral|mutual)\s+(?:trade|commerce|turnover)|\btrade\s+between\s+the\s+two\b|"
+                       r"\bbetween\s+the\s+two\s+(?:countries|nations|sides|economies|states)\b")
 BILATERAL_WORDS = re.compile(r"(?i)\b(?:trade|turnover|bilateral|two-way)\b")
 TRADE_WORDS = re.compile(r"(?i)\b(?:trade|turnover|export\w*|import\w*|commerce|shipments?)\b")
 EXPORT_WORDS = re.compile(r"(?i)\bexport\w*")
@@ -1104,6 +1107,9 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
         if partner and partner != subject and (country_code(partner) or TRADE_BLOC.search(partner)) \
                 and (memo is None or memo.get("partner_in_lead", True)):
             return subject, partner  # a bilateral story: its trade figures are with the partner
+        other = memo.get("country_partner") if memo else None
+        if other and other != subject and TWO_SIDED.search(sentence):
+            return subject, other  # trade the sentence calls two-sided: with the story's other country
         return subject, None
     if q.unit == "people" and ATTENDANCE.search(text[s:e]):
         return None, None
@@ -1295,6 +1301,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     # partners further down gives its totals no counterpart.
     lead_zone = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
     memo["partner_in_lead"] = any(p.name == partner and p.start < lead_zone for p in parties)
+    countries = Counter(p.name for p in parties if p.name != home and country_code(p.name))
+    memo["country_partner"] = countries.most_common(1)[0][0] if countries else None
     country = country_code(home) if home else None
     quantities = find_quantities(text, country)
     refs_by_sentence: dict[int, list[TimeRef]] = {}
