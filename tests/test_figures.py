@@ -956,3 +956,14 @@ def test_two_way_trade_is_with_the_story_s_other_country_when_its_main_party_is_
             "Two-way trade reached $86.7 billion last year.")
     fig = {f.text: f for f in figures(text, published=date(2025, 4, 16))}["$86.7 billion"]
     assert (fig.metric, fig.subject, fig.counterpart) == ("trade_turnover", "Vietnam", "Japan")
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Kenya and Uganda signed a customs pact in Nairobi on Monday. Kenya's exports to its western neighbour "
+     "rose 21 percent in 2024 to $312 million.", "$312 million"),
+    ("Kenya and Uganda signed a customs pact on Monday. Trade between them reached $1.3 billion in 2024, "
+     "of which Kenyan exports accounted for $900 million.", "$900 million"),
+])
+def test_a_flow_placed_in_the_pair_s_trade_is_with_the_partner(text, figure):
+    fig = {f.text: f for f in figures(text, published=date(2025, 4, 16))}[figure]
+    assert (fig.metric, fig.subject, fig.counterpart) == ("exports", "Kenya", "Uganda")

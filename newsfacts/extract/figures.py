@@ -97,7 +97,11 @@ COORDINATED = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$")
 # "Two-way trade reached $86.7 billion": trade between two parties, whether or not the lead names both
 TWO_SIDED = re.compile(r"(?i)\b(?:two-way|bilateral|mutual)\s+(?:trade|commerce|turnover)|\btrade\s+between\s+the\s+two\b|"
                        r"\bbetween\s+the\s+two\s+(?:countries|nations|sides|economies|states)\b")
-BILATERAL_WORDS = re.compile(r"(?i)\b(?:trade|turnover|bilateral|two-way)\b")
+# Words that put a flow inside the trade of two parties: "of this volume", "of which", "to its
+# western neighbour", "imports from the Kyrgyz side".
+BILATERAL_WORDS = re.compile(r"(?i)\b(?:trade|turnover|bilateral|two-way|of\s+which|neighbou?r(?:ing|s)?|"
+                             r"of\s+(?:this|that)\s+(?:volume|amount|total|sum|figure)|"
+                             r"the\s+(?:other|[A-Z][a-z]+)\s+side)\b")
 TRADE_WORDS = re.compile(r"(?i)\b(?:trade|turnover|export\w*|import\w*|commerce|shipments?)\b")
 EXPORT_WORDS = re.compile(r"(?i)\bexport\w*")
 IMPORT_WORDS = re.compile(r"(?i)\bimport\w*")
@@ -1045,6 +1049,16 @@ def _share_of_total(q: Quantity, text: str, e: int, here: list[Party],
     return name, (holders[-1].name if holders else None)
 
 
+def _flow_partner(own: str, sentence: str, states: list[Party], context: tuple[str | None, str | None] | None,
+                  partner: str | None) -> str | None:
+    """The other side of "Uzbek exports" in a sentence that places the flow in the pair's trade
+    ("of this volume", "to its western neighbour", "imports from the Kyrgyz side") without naming it."""
+    if any(p.name != own and p.obj and country_code(p.name) for p in states) or not BILATERAL_WORDS.search(sentence):
+        return None
+    pair = [n for n in (*(context or ()), partner) if n and n != own and country_code(n)]
+    return pair[0] if pair else None
+
+
 def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, parties: list[Party],
                     home: str | None, partner: str | None, context: tuple[str | None, str | None] | None,
                     memo: dict | None = None) -> tuple[str | None, str | None]:
@@ -1078,6 +1092,8 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
                 if own is None:
                     # "imports from Ethiopia": the other side is the article's pair member facing it
                     own = home if home != other else (partner if partner != other else None)
+                if own is not None and other is None:
+                    other = _flow_partner(own, sentence, states, context, partner)
                 if own is not None:
                     return own, (other if other != own else None)
         # "beef exports fell 3% as prices in the United States weakened": a reason, not a partner
