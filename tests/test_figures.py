@@ -967,3 +967,11 @@ def test_two_way_trade_is_with_the_story_s_other_country_when_its_main_party_is_
 def test_a_flow_placed_in_the_pair_s_trade_is_with_the_partner(text, figure):
     fig = {f.text: f for f in figures(text, published=date(2025, 4, 16))}[figure]
     assert (fig.metric, fig.subject, fig.counterpart) == ("exports", "Kenya", "Uganda")
+
+
+def test_a_standing_total_in_the_present_takes_no_story_period():
+    # "exceed" ends in -ed but is no past tense: the total stands now, it is not about 2023
+    text = ("Trade between Kenya and Uganda reached $2 billion in 2023, officials said. "
+            "Kenyan investments in Uganda exceed $6.2 billion, the minister said.")
+    by = {f.text: f for f in figures(text)}
+    assert (by["$2 billion"].period, by["$6.2 billion"].period) == ("2023", None)

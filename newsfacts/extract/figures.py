@@ -34,7 +34,9 @@ BASELINE = re.compile(r"(?i)\bfrom\s+(?:the\s+current\s+|current\s+|about\s+|aro
 BASELINE_AFTER = re.compile(r"^[^.;]{0,40}?\bto\s+")
 # A reported past fact ("China took 71%", "exports were valued at"), not a standing state or a plan.
 PAST_VERB = re.compile(r"\b(?!(?:expected|planned|scheduled|proposed|estimated|projected|needed|aimed|intended|"
-                       r"based|United|united|listed|named|called|related|limited|advanced|registered)\b)"
+                       r"based|United|united|listed|named|called|related|limited|advanced|registered|"
+                       # words ending in -ed that are no past tense ("investments exceed $6.2 billion")
+                       r"exceed|proceed|succeed|indeed|need|feed|seed|speed|breed|hundred|sacred|kindred|red|bed|shed)\b)"
                        r"(?:[a-z]{2,}ed|took|drew|came|stood|rose|grew|fell|was|were|made|hit|bought|sold|brought|"
                        r"led|saw|won|paid|spent|got|gave|kept|went|remained|accounted|totalled|totaled)\b")
 PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date|existing)\b")
