@@ -975,3 +975,10 @@ def test_a_standing_total_in_the_present_takes_no_story_period():
             "Kenyan investments in Uganda exceed $6.2 billion, the minister said.")
     by = {f.text: f for f in figures(text)}
     assert (by["$2 billion"].period, by["$6.2 billion"].period) == ("2023", None)
+
+
+def test_a_present_passive_takes_no_story_period():
+    text = ("Kenya's exports to Uganda rose to $2 billion in 2023, officials said. "
+            "The new border bridge is costed at $48 million, the ministry said.")
+    by = {f.text: f for f in figures(text)}
+    assert (by["$2 billion"].period, by["$48 million"].period) == ("2023", None)

@@ -627,7 +627,9 @@ def _reported_past(text: str, s: int, pos: int, e: int) -> bool:
     """A simple past verb before the figure, and nothing that makes it a standing state."""
     if PRESENT_FACT.search(text, s, e):
         return False
-    return any(not re.search(r"(?i)\b(?:has|have|had|having|[’']s|[’']ve)\s+(?:\w+\s+)?$", text[max(s, m.start() - 20):m.start()])
+    # ("has grown", "is costed at", "will be built": a perfect or a present passive, no past event)
+    return any(not re.search(r"(?i)\b(?:has|have|had|having|[’']s|[’']ve|is|are|be|been|being)\s+(?:\w+\s+)?$",
+                             text[max(s, m.start() - 20):m.start()])
                for m in PAST_VERB.finditer(text, s, pos))
 
 
