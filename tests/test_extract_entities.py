@@ -192,6 +192,12 @@ def test_locations(text, name, type_, country):
         assert locs[name].country == country
 
 
+def test_a_language_adjective_is_no_country_mention():
+    locs = by_name(run("Jamaica wants closer ties with the Dominican Republic, a Spanish-speaking country, "
+                       "and with French-language media in Haiti.").locations)
+    assert "Spain" not in locs and "France" not in locs and "Haiti" in locs
+
+
 def test_adjective_counts_as_country_mention():
     facts = run("Kazakh exports to Kazakhstan's neighbours rose; Kazakh firms led.")
     loc = by_name(facts.locations)["Kazakhstan"]

@@ -1640,6 +1640,8 @@ def find_places(A: Analysis) -> None:
             continue  # "Porto Murtinho", "Port Klang": the longer name the NER saw
         if h.place.adjective and re.search(r"Trans-?$", text[max(0, h.start - 6):h.start]):
             continue
+        if h.place.adjective and re.match(r"-(?:speaking|language|speakers?)\b", text[h.end:h.end + 12]):
+            continue  # "the Spanish-speaking country": a language, not Spain
         if h.place.key == "Caspian Sea" and h.surface == "Caspian" and re.search(r"Trans-?$", text[max(0, h.start - 6):h.start]):
             continue
         if h.place.type == "city" and h.surface in lex.ambiguous and not ner_at(h.start, h.end):
