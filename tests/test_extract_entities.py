@@ -337,6 +337,13 @@ def test_dateline_place_and_agency(text, place, agency):
     assert agency in {o.name for o in f.organizations}
 
 
+def test_a_label_opening_the_headline_is_no_dateline_place():
+    art = Article(article_id="t", text="PRESS RELEASE: Kenya and Japan sign a loan\n\nNairobi, 13 November: "
+                  "The Treasury signed the loan.", name="t.txt", origin="t.txt", published=date(2024, 11, 14))
+    locs = by_name(extract_article(art).locations)
+    assert "Press Release" not in locs and "Nairobi" in locs
+
+
 def test_dateline_is_no_part_of_a_name():
     f = run("ADDIS ABABA — The electrified railway to the coast carried more freight this year.")
     assert not any("ABABA" in p.name for p in f.projects)

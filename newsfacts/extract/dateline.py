@@ -27,6 +27,12 @@ RX = re.compile(
     rf"(?P<sep>{SEP})[ \t]*")
 
 
+# Capitalised labels that open a headline or body the way a dateline's place does.
+LABELS = frozenset({"PRESS RELEASE", "NEWS RELEASE", "MEDIA RELEASE", "BREAKING", "BREAKING NEWS", "EXCLUSIVE",
+                    "UPDATE", "UPDATED", "ANALYSIS", "OPINION", "EDITORIAL", "FEATURE", "INTERVIEW", "FACTBOX",
+                    "EXPLAINER", "CORRECTION", "ADVISORY", "STATEMENT", "ANNOUNCEMENT"})
+
+
 @dataclass
 class Dateline:
     start: int
@@ -47,6 +53,8 @@ def _at(text: str, pos: int, known_place) -> Dateline | None:
     if caps:
         if not (sep or m.group("date") or agency_g or m.group("country")):
             return None
+        if re.sub(r"\s+", " ", place.strip()) in LABELS:
+            return None  # "PRESS RELEASE: Mongolia and Japan sign ...": a label, no place
         if len(re.sub(r"[^A-Za-z]", "", place)) < 3:
             return None
     else:
