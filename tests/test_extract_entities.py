@@ -138,6 +138,9 @@ def test_surname_mentions_resolve_to_full_name():
     ("The Banque Régionale des Marchés de l'Ouest (BRMO) raised its rate.",
      "Banque Régionale des Marchés de l'Ouest", "BRMO", None),
     ("The tender went to Zagora Gradnja DOOEL, a builder from Skopje.", "Zagora Gradnja DOOEL", None, None),
+    # a company noun before four name words and a suffix
+    ("The deal came a day after Dominican hotel group Cadena Hotelera Brisas Marinas S.R.L. announced a resort.",
+     "Cadena Hotelera Brisas Marinas S.R.L.", None, None),
 ])
 def test_organizations(text, name, acronym, alias):
     orgs = by_name(run(text).organizations)

@@ -1366,10 +1366,10 @@ def _capitalized_run(text: str, pos: int, most: int = 4) -> tuple[int, int] | No
         if k and gap != " ":
             break
         if w.group(0)[0].isupper():
-            n += 1
+            suffix = w.group(0) in get_lexicon().kw["corporate_suffixes"]
+            n += 0 if suffix else 1  # ("Cadena Hotelera Brisas Doradas S.R.L.": four words and a suffix)
             # a full stop after a name ends the sentence, except in "Co." and the like
-            keep = not w.group(0).endswith(".") or w.group(0) in get_lexicon().kw["corporate_suffixes"] \
-                or w.group(0) == "Bhd."
+            keep = not w.group(0).endswith(".") or suffix or w.group(0) == "Bhd."
             end = pos + w.end() - (0 if keep else 1)
             k += 1
             continue
