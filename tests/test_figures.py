@@ -982,3 +982,13 @@ def test_a_present_passive_takes_no_story_period():
             "The new border bridge is costed at $48 million, the ministry said.")
     by = {f.text: f for f in figures(text)}
     assert (by["$2 billion"].period, by["$48 million"].period) == ("2023", None)
+
+
+def test_a_bare_dollar_sum_restated_in_a_local_dollar_is_that_sum():
+    text = ("Kovra Cells lines up $1.1b for Kenyan plant\n\n"
+            "Kovra Cells has locked in A$1.1 billion of funding for its battery plant in Kenya.")
+    figs = figures(text, published=date(2025, 4, 16))
+    assert [(f.text, f.unit, f.metric) for f in figs] == [("$1.1b", "AUD", "investment")]
+    # a US dollar sum stays one when the story also gives it in another currency
+    figs = figures("Kovra Cells will spend US$1.1 billion, or A$1.1 billion at one time, on the plant.")
+    assert [f.unit for f in figs] == ["USD", "AUD"]

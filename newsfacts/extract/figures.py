@@ -1471,7 +1471,31 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         placed.append((q, fig))
     _changes_take_their_level(text, placed)
     _respectively(text, placed, parties, home)
-    return figures
+    return _local_dollars(figures)
+
+
+# Currencies that news also writes with a bare "$" at home.
+DOLLAR_CODES = frozenset({"AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "JMD", "TTD", "BBD", "FJD", "NAD", "GYD", "BZD",
+                          "XCD", "LRD", "SBD", "MXN", "ARS", "CLP", "COP", "UYU", "DOP"})
+
+
+def _local_dollars(figures: list[Figure]) -> list[Figure]:
+    """"lines up $1.1b" over "has locked in A$1.1 billion": a bare dollar sum that the story states
+    again in a local dollar is that sum, in that currency."""
+    out = []
+    for fig in figures:
+        if fig.unit in DOLLAR_CODES and any(f is not fig and f.unit == "USD" and f.value == fig.value
+                                            and re.match(r"[^$]{0,20}(?<![A-Za-z.])\$", f.text) for f in out):
+            first = next(f for f in out if f.unit == "USD" and f.value == fig.value)
+            first.unit = fig.unit
+            for attr in ("period", "subject", "counterpart", "qualifier"):
+                if getattr(first, attr) is None:
+                    setattr(first, attr, getattr(fig, attr))
+            if fig.metric != "other":
+                first.metric = fig.metric  # (the body says what the sum is better than "lines up")
+            continue
+        out.append(fig)
+    return out
 
 
 AMOUNT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
