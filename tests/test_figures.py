@@ -992,3 +992,17 @@ def test_a_bare_dollar_sum_restated_in_a_local_dollar_is_that_sum():
     # a US dollar sum stays one when the story also gives it in another currency
     figs = figures("Kovra Cells will spend US$1.1 billion, or A$1.1 billion at one time, on the plant.")
     assert [f.unit for f in figs] == ["USD", "AUD"]
+
+
+NAMES.update({"Tunisia": ("location", "Tunisia"), "Libya": ("location", "Libya")})
+
+
+@pytest.mark.parametrize("text,unit", [
+    # a shared currency word is the currency of the country that acts in its sentence
+    ("SANTIAGO — Chile and Argentina signed a lithium pact on Monday. Argentina's lithium exports reached "
+     "96,000 million pesos in the first half.", "ARS"),
+    # not of the country a flow goes to
+    ("TUNIS — Tunisia's exports rose 3.8% in 2024. Exports to Libya rose to 2.2 billion dinars.", "TND"),
+])
+def test_a_shared_currency_word_takes_the_country_its_sentence_names(text, unit):
+    assert [f.unit for f in figures(text) if f.value > 1000] == [unit]

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 import pycountry
 
 from ..models import Figure, Mention, Span
-from .numbers import LEXICON, WORD_NUMBER, Quantity, counted_noun, find_quantities
+from .numbers import LEXICON, WORD_NUMBER, Quantity, counted_noun, find_quantities, lexicon_currency_forms
 from .periods import TimeRef, find_periods, year_of
 from .textutil import HOME_TOWN
 
@@ -1325,6 +1325,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     memo["country_partner"] = countries.most_common(1)[0][0] if countries else None
     country = country_code(home) if home else None
     quantities = find_quantities(text, country)
+    _clause_currencies(text, quantities, mentions, sentences, country)
     refs_by_sentence: dict[int, list[TimeRef]] = {}
     last_period: str | None = None
     last_period_sentence = -10
@@ -1472,6 +1473,29 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
     _changes_take_their_level(text, placed)
     _respectively(text, placed, parties, home)
     return _local_dollars(figures)
+
+
+def _clause_currencies(text: str, quantities: list[Quantity], mentions: list[Mention],
+                       sentences: list[tuple[int, int]], home: str | None) -> None:
+    """"Argentina's exports reached 96,000 million pesos" in a story from Chile: a word several
+    countries' currencies share is the currency of the country its sentence names first, unless
+    the sentence also names the story's own country."""
+    forms = lexicon_currency_forms()
+    starts = [a for a, _ in sentences]
+    for q in quantities:
+        if not q.money or not q.currency_given:
+            continue
+        shared = [f for f in re.findall(r"[^\W\d_]+", text[q.start:q.end]) if len(forms.get(f.lower(), ())) > 1]
+        if not shared:
+            continue
+        by_country = {where: code for code, where in forms[shared[0].lower()] if where}
+        s = starts[_sentence_of(starts, q.start)]
+        # (the actor, not where the flow goes: "exports to Libya rose to 2.2 billion dinars")
+        named = [country_code(mt.name) for mt in mentions if mt.kind == "location" and s <= mt.start < q.start
+                 and not re.search(r"\b(?:to|from|with|into|in|for|and)\s+(?:the\s+)?$", text[max(s, mt.start - 12):mt.start])]
+        named = [c for c in named if c]
+        if named and home not in named and named[0] in by_country:
+            q.unit = by_country[named[0]]
 
 
 # Currencies that news also writes with a bare "$" at home.

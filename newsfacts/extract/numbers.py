@@ -174,6 +174,11 @@ def plain(value: Decimal) -> float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def lexicon_currency_forms() -> dict[str, list[tuple[str, str]]]:
+    """Currency words (lower case) and the (code, country) pairs that write them."""
+    return _folded_currencies()
+
+
 @cache
 def _folded_currencies() -> dict[str, list[tuple[str, str]]]:
     return {f.lower(): v for f, v in lexicon().currency_forms.items() if any(c.islower() for c in f)}
