@@ -29,7 +29,7 @@ EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 # "count" for counted things. Synonyms are left out on purpose so one unit has one name.
 PHYSICAL_UNITS: tuple[str, ...] = (
     "percent", "count", "times", "people",
-    "tonnes", "barrels", "barrels/day", "bcm", "cubic meters", "litres",
+    "tonnes", "barrels", "barrels/day", "bcm", "cubic meters", "litres", "ounces",
     "km", "m", "sq km", "sq m", "hectares", "acres",
     "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "TEU", "human-days",
 )
@@ -159,11 +159,15 @@ def iso_countries() -> tuple[str, ...]:
     return tuple(sorted({c.alpha_3 for c in pycountry.countries} | {"XKX"}))
 
 
+# Withdrawn ISO 4217 codes that recent news still reports in (the lev before Bulgaria's euro).
+WITHDRAWN_CURRENCIES: tuple[str, ...] = ("BGN", "HRK")
+
+
 @lru_cache(maxsize=1)
 def known_units() -> tuple[str, ...]:
-    """ISO 4217 currency codes followed by PHYSICAL_UNITS."""
+    """ISO 4217 currency codes (with recently withdrawn ones) followed by PHYSICAL_UNITS."""
     import pycountry
-    return tuple(sorted(c.alpha_3 for c in pycountry.currencies)) + PHYSICAL_UNITS
+    return tuple(sorted({c.alpha_3 for c in pycountry.currencies} | set(WITHDRAWN_CURRENCIES))) + PHYSICAL_UNITS
 
 
 def default_parameters(tables: Mapping[str, pd.DataFrame],

@@ -132,6 +132,10 @@ def test_every_unit_the_extractor_knows_is_accepted():
              if line.startswith("unit\t")}
     assert units and units <= set(quality.known_units())
     assert {"USD", "EUR", "KZT", "RUB"} <= set(quality.known_units())
+    # every currency the number grammar can produce passes validation too
+    currencies = {line.split("\t")[0] for line in (lexicon.parent / "currencies.tsv").read_text(encoding="utf-8")
+                  .splitlines() if line.strip() and not line.startswith("#")}
+    assert currencies <= set(quality.known_units()), currencies - set(quality.known_units())
 
 
 def test_suite_with_invalid_expectation_is_refused(tmp_path):
