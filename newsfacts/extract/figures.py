@@ -103,7 +103,7 @@ TWO_SIDED = re.compile(r"(?i)\b(?:two-way|bilateral|mutual)\s+(?:trade|commerce|
 # western neighbour", "imports from the Kyrgyz side".
 BILATERAL_WORDS = re.compile(r"(?i)\b(?:trade|turnover|bilateral|two-way|of\s+which|neighbou?r(?:ing|s)?|"
                              r"of\s+(?:this|that)\s+(?:volume|amount|total|sum|figure)|"
-                             r"the\s+(?:other|[A-Z][a-z]+)\s+side)\b")
+                             r"the\s+(?:other|(?-i:[A-Z][a-z]+))\s+side)\b")  # (not "the supply side")
 TRADE_WORDS = re.compile(r"(?i)\b(?:trade|turnover|export\w*|import\w*|commerce|shipments?)\b")
 EXPORT_WORDS = re.compile(r"(?i)\bexport\w*")
 IMPORT_WORDS = re.compile(r"(?i)\bimport\w*")
@@ -1506,11 +1506,11 @@ DOLLAR_CODES = frozenset({"AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "JMD", "TTD"
 def _local_dollars(figures: list[Figure]) -> list[Figure]:
     """"lines up $1.1b" over "has locked in A$1.1 billion": a bare dollar sum that the story states
     again in a local dollar is that sum, in that currency."""
-    out = []
+    out: list[Figure] = []
     for fig in figures:
-        if fig.unit in DOLLAR_CODES and any(f is not fig and f.unit == "USD" and f.value == fig.value
-                                            and re.match(r"[^$]{0,20}(?<![A-Za-z.])\$", f.text) for f in out):
-            first = next(f for f in out if f.unit == "USD" and f.value == fig.value)
+        first = next((f for f in out if f.unit == "USD" and f.value == fig.value
+                      and re.match(r"[^$]{0,20}(?<![A-Za-z.])\$", f.text)), None) if fig.unit in DOLLAR_CODES else None
+        if first is not None:
             first.unit = fig.unit
             for attr in ("period", "subject", "counterpart", "qualifier"):
                 if getattr(first, attr) is None:
