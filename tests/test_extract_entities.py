@@ -47,6 +47,11 @@ def by_name(items):
      "Tomás Araya", "Ambassador", "CHL"),
     ("Ambassador Extraordinary and Plenipotentiary of Korea to Kenya Lee Jae-won attended.",
      "Lee Jae-won", "Ambassador Extraordinary and Plenipotentiary", "KOR"),
+    # an honorific whose stop the tokenizer cuts off, between the title and the name
+    ("Barbados's Minister of Finance, Hon. Nadine Chase, signed the loan.", "Nadine Chase", "Minister of Finance",
+     "BRB"),
+    ("Peru's ambassador to Norway, Excma. Sra. Rosa Villanueva Quispe, also attended.", "Rosa Villanueva Quispe",
+     "ambassador", "PER"),
     # a given name that is also a city, right after a title
     ("The accord was signed by the Chilean Minister of Energy, Carolina Baeza; the Peruvian side sent an envoy.",
      "Carolina Baeza", "Minister of Energy", "CHL"),

@@ -468,7 +468,7 @@ def find_persons(A: Analysis) -> None:
         if s > 0 and words[s - 1].text in ("of", "for", "&") and not overlaps_ner(s, e):
             continue  # a portfolio inside a title ("Minister of Public Works")
         left = _left_title_words(A, s, stop_words)
-        hon = s > 0 and words[s - 1].text in lex.honorific_words
+        hon = s > 0 and words[s - 1].text in lex.honorific_words or _cut_honorific(A, s - 1)
         if left and _has_head(A, left) or hon:
             if e - s >= 2 or _adjacent_title(A, s) or "." in words[s].text[:-1]:
                 accepted[(s, e)] = {"appos": None}
@@ -636,6 +636,13 @@ def _post_after(A: Analysis, ws: list[Word], k: int) -> bool:
         and ws[k - 3].text.lower() in A.lex.title_words
 
 
+def _cut_honorific(A: Analysis, k: int) -> bool:
+    """words[k] is the stop the tokenizer cut off an honorific ("Hon" "." of "Hon. Nadine ...")."""
+    words = A.words
+    return k >= 1 and words[k].text == "." and words[k - 1].end == words[k].start \
+        and (words[k - 1].text in A.lex.honorific_words or words[k - 1].text + "." in A.lex.honorific_words)
+
+
 def _left_title_words(A: Analysis, s: int, stop: set[int]) -> list[Word]:
     """The words of the title phrase that ends right before word s."""
     words, lex = A.words, A.lex
@@ -657,6 +664,7 @@ def _left_title_words(A: Analysis, s: int, stop: set[int]) -> list[Word]:
             k -= 1
             continue
         if t.lower() in lex.title_words or t in lex.honorific_words or t in CONNECT or is_cap(t) \
+                or _cut_honorific(A, k) \
                 or t in ("(", ")") and k > 0 and is_acronym(words[k - 1 if t == ")" else k + 1].text):
             out.append(w)
             k -= 1
@@ -722,7 +730,7 @@ def _clean_title(A: Analysis, ws: list[Word]) -> tuple[str | None, str | None]:
             country = country or h.place.country
     # Drop honorifics that trail the title (Sheikh before the name).
     while ws and ws[-1].text in lex.honorific_words and ws[-1].text.lower() not in lex.title_heads \
-            or ws and ws[-1].text in CONNECT:
+            or ws and ws[-1].text in CONNECT or ws and ws[-1].text == ".":
         ws = ws[:-1]
     # First role only: cut at "and" when what follows is not part of a portfolio.
     for i, w in enumerate(ws):

@@ -100,7 +100,8 @@ def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 # A sentence the parser ends right after one of these goes on ("signed by Eng. Faisal ...").
 ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Eng|Engr|Gen|Col|Capt|Amb|Sen|Rep|Gov|Hon|"
-                              r"H\.E|St|No|Nos|Mt|Lt|Maj|Sgt|Rev|Sr|Jr|Messrs|Dept|Co|Corp|Inc|Ltd)\.$")
+                              r"H\.E|St|No|Nos|Mt|Lt|Maj|Sgt|Rev|Sr|Jr|Messrs|Dept|Co|Corp|Inc|Ltd|"
+                              r"Sra|Srta|Dña|Excmo|Excma|Ilmo|Ilma|Arq|Lic|Ing)\.$")  # (Spanish honorifics)
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
