@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 import pycountry
 
 from ..models import Figure, Mention, Span
-from .numbers import LEXICON, WORD_NUMBER, Quantity, counted_noun, find_quantities, lexicon_currency_forms
+from .numbers import LEXICON, WORD_NUMBER, Quantity, counted_noun, currency_words, find_quantities
 from .periods import TimeRef, find_periods, year_of
 from .textutil import HOME_TOWN
 
@@ -1480,8 +1480,12 @@ def _clause_currencies(text: str, quantities: list[Quantity], mentions: list[Men
     """"Argentina's exports reached 96,000 million pesos" in a story from Chile: a word several
     countries' currencies share is the currency of the country its sentence names first, unless
     the sentence also names the story's own country."""
-    forms = lexicon_currency_forms()
+    forms = currency_words()
     starts = [a for a, _ in sentences]
+    # (the actor, not where the flow goes: "exports to Libya rose to 2.2 billion dinars")
+    actors = [(mt.start, code) for mt in mentions if mt.kind == "location"
+              for code in [country_code(mt.name)] if code
+              and not re.search(r"\b(?:to|from|with|into|in|for|and)\s+(?:the\s+)?$", text[max(0, mt.start - 12):mt.start])]
     for q in quantities:
         if not q.money or not q.currency_given:
             continue
@@ -1490,10 +1494,7 @@ def _clause_currencies(text: str, quantities: list[Quantity], mentions: list[Men
             continue
         by_country = {where: code for code, where in forms[shared[0].lower()] if where}
         s = starts[_sentence_of(starts, q.start)]
-        # (the actor, not where the flow goes: "exports to Libya rose to 2.2 billion dinars")
-        named = [country_code(mt.name) for mt in mentions if mt.kind == "location" and s <= mt.start < q.start
-                 and not re.search(r"\b(?:to|from|with|into|in|for|and)\s+(?:the\s+)?$", text[max(s, mt.start - 12):mt.start])]
-        named = [c for c in named if c]
+        named = [code for start, code in actors if s <= start < q.start]
         if named and home not in named and named[0] in by_country:
             q.unit = by_country[named[0]]
 

@@ -174,13 +174,10 @@ def plain(value: Decimal) -> float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def lexicon_currency_forms() -> dict[str, list[tuple[str, str]]]:
-    """Currency words (lower case) and the (code, country) pairs that write them."""
-    return _folded_currencies()
-
-
 @cache
-def _folded_currencies() -> dict[str, list[tuple[str, str]]]:
+def currency_words() -> dict[str, list[tuple[str, str]]]:
+    """Currency forms with lower-case letters ("pesos", "Rs"), folded, and the (code, country) pairs
+    that write them."""
     return {f.lower(): v for f, v in lexicon().currency_forms.items() if any(c.islower() for c in f)}
 
 
@@ -194,7 +191,7 @@ def pick_currency(form: str, country: str | None) -> str | None:
     lx = lexicon()
     cands = lx.currency_forms.get(form)
     if cands is None:
-        cands = _folded_currencies().get(re.sub(r"\s+", " ", form).lower())
+        cands = currency_words().get(re.sub(r"\s+", " ", form).lower())
     if not cands:
         return None
     for code, where in cands:
