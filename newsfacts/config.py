@@ -21,6 +21,7 @@ DEFAULT_CONFIG = PROJECT_DIR / "newsfacts.toml"
 PATH_FIELDS = ("inbox", "warehouse", "reports_dir")
 LIST_FIELDS = ("feeds", "urls")
 OVERLAP_POLICIES = ("skip", "wait")
+MIN_WRITER_MEMORY_MB = 32
 
 
 class ConfigError(ValueError):
@@ -40,6 +41,7 @@ class Settings:
     chunk_files: int = 1000  # inbox files read, validated and loaded at a time (bounds memory)
     max_file_bytes: int = 20_000_000  # inputs larger than this are quarantined unread
     n_process: int = 1  # spaCy worker processes
+    writer_memory_mb: int = 128  # DuckDB's memory cap while a run writes (it spills beyond)
     interval: int | None = 3600  # seconds between scheduled runs (None when cron is set)
     cron: str | None = None
     overlap: str = "skip"  # a run due while one is going: skip it, or wait for a slot
@@ -101,8 +103,13 @@ def _convert(key: str, value: object) -> object:
                     raise ConfigError(f"{key}: {value!r} is not true or false")
                 return value.lower() in ("1", "true", "yes")
             return bool(value)
-        if key in ("batch_size", "chunk_files", "max_file_bytes", "n_process", "max_lateness", "fetch_max_bytes"):
-            return int(value)  # type: ignore[arg-type]
+        if key in ("batch_size", "chunk_files", "max_file_bytes", "n_process", "max_lateness", "fetch_max_bytes",
+                   "writer_memory_mb"):
+            number = int(value)  # type: ignore[arg-type]
+            if key == "writer_memory_mb" and number < MIN_WRITER_MEMORY_MB:
+                raise ConfigError(f"{key}: {value!r} MB is too little for DuckDB to write "
+                                  f"(at least {MIN_WRITER_MEMORY_MB})")
+            return number
         if key == "interval":
             return None if value in ("", "none", 0) else int(value)  # type: ignore[arg-type]
         if key == "fetch_timeout":
@@ -125,7 +132,7 @@ TOML_KEYS = {
     ("extract", "batch_size"): "batch_size", ("inbox", "chunk_files"): "chunk_files", ("extract", "processes"): "n_process",
     ("fetch", "timeout"): "fetch_timeout", ("fetch", "max_bytes"): "fetch_max_bytes",
     ("fetch", "allow_private"): "allow_private", ("fetch", "allow_loopback"): "allow_loopback",
-    ("inbox", "max_file_bytes"): "max_file_bytes",
+    ("inbox", "max_file_bytes"): "max_file_bytes", ("warehouse", "memory_mb"): "writer_memory_mb",
 }
 
 

@@ -450,7 +450,7 @@ def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: Ru
     if checked.blocking_failures:
         warehouse.discard_work(run.settings)
         _block(tally.summary(run, "blocked"), tally.all_results, checked.blocking_failures, run)
-    con = warehouse.connect(run.settings.work_path)
+    con = warehouse.open_writer(run.settings)
     try:
         con.execute("BEGIN TRANSACTION")
         marks = warehouse.key_marks(con)
@@ -507,7 +507,7 @@ def finish(tally: Tally, run: RunContext) -> RunSummary:
         raise warehouse.WarehouseError(f"{s.work_path}: the run's work copy is gone (an earlier "
                                        "attempt failed); nothing was published, run again")
     summary = tally.summary(run, "running")
-    con = warehouse.connect(s.work_path)
+    con = warehouse.open_writer(s)
     try:
         con.execute("BEGIN TRANSACTION")
         warehouse.record_run(con, _run_row(summary, run))

@@ -32,6 +32,8 @@ def test_file_then_environment_then_options(tmp_path):
     s = load_settings(env=env)
     assert s.warehouse == tmp_path / "env.duckdb" and s.batch_size == 8
     assert s.feeds == ("a.xml", "b.xml") and s.source == str(cfg)
+    assert load_settings(env={}, config=cfg).writer_memory_mb == 128
+    assert load_settings(env={"NEWSFACTS_WRITER_MEMORY_MB": "64"}).writer_memory_mb == 64
     s = load_settings(env=env, warehouse=tmp_path / "opt.duckdb", inbox=None)
     assert s.warehouse == tmp_path / "opt.duckdb" and s.work_path.name == "opt.duckdb.work"
 
@@ -55,6 +57,8 @@ def test_bad_configuration_names_the_file_and_the_reason(tmp_path, text, words):
     ({"NEWSFACTS_ALLOW_PRIVATE": "maybe"}, "allow_private: 'maybe' is not true or false"),
     ({"NEWSFACTS_INBOX": "data/../../etc"}, "contains '..'"),
     ({"NEWSFACTS_CONFIG": "/nonexistent/nf.toml"}, "configuration file not found"),
+    ({"NEWSFACTS_WRITER_MEMORY_MB": "8"}, "writer_memory_mb: '8' MB is too little"),
+    ({"NEWSFACTS_WRITER_MEMORY_MB": "lots"}, "writer_memory_mb: 'lots' is not a valid value"),
 ])
 def test_bad_environment_is_a_clear_error(env, words):
     with pytest.raises(ConfigError, match=words):

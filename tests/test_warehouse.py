@@ -354,3 +354,19 @@ def test_a_writer_fills_small_row_groups_so_a_chunk_s_checkpoint_stays_small(tmp
         groups = ro.execute("SELECT count(DISTINCT row_group_id), max(count) FROM pragma_storage_info('t')"
                             ).fetchone()
     assert groups == (3, warehouse.ROW_GROUP_SIZE)
+
+
+def test_a_run_s_writer_caps_duckdb_memory_and_spills_beside_the_work_copy(tmp_path):
+    settings = load_settings(env={}, warehouse=tmp_path / "news.duckdb", writer_memory_mb=48)
+    warehouse.open_work_copy(settings).close()
+    con = warehouse.open_writer(settings)
+    limit, spill = con.execute("SELECT current_setting('memory_limit'), "
+                               "current_setting('temp_directory')").fetchone()
+    assert abs(float(limit.split()[0]) * 2**20 - 48e6) < 1e6 and limit.endswith("MiB")
+    assert spill == str(settings.work_path) + ".tmp"
+    # A sort several times the cap spills instead of failing.
+    con.execute("CREATE TEMP TABLE h AS SELECT range AS i, md5(range::VARCHAR) AS h FROM range(1500000)")
+    got = con.execute("SELECT i FROM h ORDER BY h LIMIT 1 OFFSET 1499999").fetchone()
+    assert got == con.execute("SELECT arg_max(i, h) FROM h").fetchone()
+    con.close()
+    assert not (tmp_path / "news.duckdb.work.tmp").exists()
