@@ -371,6 +371,9 @@ NAMES.update({
     # two lenders together have no single counterpart
     ("Kenya Railways secured $90 million in loans from the African Development Bank and the World Bank.",
      "Kenya Railways", None),
+    # the recipient named in apposition after its description
+    ("The Asian Development Bank will lend $75 million to the port operator, Kenya Railways, for new cranes.",
+     "Kenya Railways", "Asian Development Bank"),
     # a state's own investment stays the investor's
     ("Japanese firms invested $2 billion in India last year.", "Japan", "India"),
 ])

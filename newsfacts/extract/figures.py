@@ -740,8 +740,9 @@ FIN_BREAK = re.compile(r"[;—–]|\s-\s|\b(?:which|while|whereas|whose|where|wh
                        r",\s*(?:according|the\s+\w+\s+said|\w+\s+said)\b")
 LOAN_WORDS = re.compile(r"(?i)\b(?:loans?|lend(?:s|ing)?|lent|credit|financ\w*|fund(?:s|ed|ing)?|tranche)\b")
 OWN_MONEY = re.compile(r"(?i)\b(?:own\s+(?:funds|money|capital|resources)|equity)\b")
+# (an appositive names the recipient after its description: "to the project company, Transit Gateway LLC")
 RECIPIENT_BEFORE = re.compile(r"(?i)\b(?:to|for|with|in|into|across|throughout)\s+(?:the\s+|its\s+)?"
-                              r"(?:[a-z][\w-]*\s+){0,3}$")
+                              r"(?:(?:[a-z][\w-]*\s+){0,3}|(?<=the\s|its\s)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)$")
 LENDER_BEFORE = re.compile(r"(?i)\b(?:from|by|led\s+by)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)?$")
 # The recipient right after a giving verb: "lent Kenya", "has granted Senegal a loan of ...".
 RECEIVES_AFTER = re.compile(r"(?:\s*\([^)]{1,12}\))?\s+(?:has\s+|have\s+|had\s+)?(?:secured|closed|raised|obtained|"
