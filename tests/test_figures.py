@@ -389,6 +389,18 @@ def test_financing_carries_the_recipient_to_the_next_loan_of_the_same_lender():
     assert [(f.subject, f.counterpart) for f in figs] == [("Georgia", "Asian Development Bank")] * 2
 
 
+@pytest.mark.parametrize("second, parties", [
+    # a lender's own book, named by the capitalised noun its releases use
+    ("The Bank's commitments for 2024 reached $3.1 billion.", ("Asian Development Bank", None)),
+    ("Asian Development Bank's approvals in 2024 totalled $3.1 billion.", ("Asian Development Bank", None)),
+    # lending with a named recipient stays the recipient's
+    ("The Bank's lending to Georgia has reached $3.1 billion.", ("Georgia", "Asian Development Bank")),
+])
+def test_a_lender_s_own_totals_are_its_own(second, parties):
+    figs = figures("The Asian Development Bank signed a $200 million loan with Georgia on Monday. " + second)
+    assert (figs[1].subject, figs[1].counterpart) == parties
+
+
 def test_project_statistics_go_to_the_operator():
     text = ("The new line will carry 40,000 passengers a day. "
             "Kenya Railways, which runs the line, said tickets go on sale in May.")

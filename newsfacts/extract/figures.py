@@ -460,8 +460,9 @@ def _home_references(text: str, home: str | None, parties: list[Party]) -> list[
 
 # "the company employs 900 people", "the bank's lending to Mexico": an organization named before,
 # by the kind of body it is. Not before "of"/"for" ("the Bank of Ghana" is a name).
-ORG_REF = re.compile(r"\b[Tt]he\s+(?P<noun>company|firm|developers?|operator|manufacturer|producer|"
-                     r"carmaker|miner|bank|lender|fund)\b(?![\w-])(?!\s+(?:of|for)\b)")
+# (capitalised, as a body's own releases write it: "the Bank's commitments", "the Company")
+ORG_REF = re.compile(r"\b[Tt]he\s+(?P<noun>(?i:company|bank|fund)|firm|developers?|operator|manufacturer|"
+                     r"producer|carmaker|miner|lender)\b(?![\w-])(?!\s+(?:of|for)\b)")
 BANK_NAME = re.compile(r"\b(?:Bank|Banco|Banque|Fund|Fonds|Exim\w*)\b")
 PUBLIC_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|authority|council|commission|"
                          r"committee|bureau|office|government|parliament|institute|union|organi[sz]ation|"
@@ -738,6 +739,9 @@ BANK_FINANCING = re.compile(rf"(?i)\b(?:{FINANCING_WORDS}|mobili[sz]\w*)\b")  # 
 THING_IN = re.compile(r"\bto\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,5}?(?:in|at|near)\s+$")
 FIN_BREAK = re.compile(r"[;—–]|\s-\s|\b(?:which|while|whereas|whose|where|when)\b|,\s*(?:and|but|while)\b|"
                        r",\s*(?:according|the\s+\w+\s+said|\w+\s+said)\b")
+# A lender's own totals: "the Bank's commitments", "ADB's lending in 2024" (not "its lending to Peru").
+LENDERS_BOOK = re.compile(r"(?:\s*\([^)]{1,15}\))?[’']s\s+(?:[a-z]+\s+){0,2}(?:commitments|lending|loan\s+book|"
+                          r"portfolio|approvals|disbursements)\b(?!\s+(?:to|for|in|with)\s+(?!\d))")
 LOAN_WORDS = re.compile(r"(?i)\b(?:loans?|lend(?:s|ing)?|lent|credit|financ\w*|fund(?:s|ed|ing)?|tranche)\b")
 OWN_MONEY = re.compile(r"(?i)\b(?:own\s+(?:funds|money|capital|resources)|equity)\b")
 # (an appositive names the recipient after its description: "to the project company, Transit Gateway LLC")
@@ -858,6 +862,9 @@ def _financing(q: Quantity, metric: str, sent: tuple[int, int], text: str, parti
             recipient = min(takers, key=lambda p: abs(p.start - q.start))
     if not here and not regions and not memo.get("lender"):
         return None  # nothing in the clause and no loan before it: the general rules decide
+    if recipient is None and lender is not None and not from_p and LENDERS_BOOK.match(text, lender.end) \
+            and not any(p is not lender for p in here):
+        return lender.name, None  # "the Bank's commitments for 2024 reached $1.06 billion": its own book
     lender_name = lender.name if lender else None
     if lender is None and not from_p and LOAN_WORDS.search(clause):
         # "the fund's lending to the country", "89.2 billion yen will fund ...": the lender of the story
