@@ -984,6 +984,18 @@ def test_a_flow_placed_in_the_pair_s_trade_is_with_the_partner(text, figure):
     assert (fig.metric, fig.subject, fig.counterpart) == ("exports", "Kenya", "Uganda")
 
 
+@pytest.mark.parametrize("text,counterpart", [
+    # the flow the other way names the partner in its own clause
+    ("Kenyan exports reached $640 million in 2024, while imports from Uganda stood at $95 million.", "Uganda"),
+    # two partners there: none of them is this flow's
+    ("Kenyan exports reached $640 million in 2024, while imports from Uganda and Oman stood at $95 million.",
+     None),
+])
+def test_a_flow_takes_the_partner_of_the_counter_flow_beside_it(text, counterpart):
+    fig = {f.text: f for f in figures(text, published=date(2025, 4, 16))}["$640 million"]
+    assert (fig.metric, fig.subject, fig.counterpart) == ("exports", "Kenya", counterpart)
+
+
 def test_a_standing_total_in_the_present_takes_no_story_period():
     # "exceed" ends in -ed but is no past tense: the total stands now, it is not about 2023
     text = ("Trade between Kenya and Uganda reached $2 billion in 2023, officials said. "

@@ -104,6 +104,9 @@ TWO_SIDED = re.compile(r"(?i)\b(?:two-way|bilateral|mutual)\s+(?:trade|commerce|
 BILATERAL_WORDS = re.compile(r"(?i)\b(?:trade|turnover|bilateral|two-way|of\s+which|neighbou?r(?:ing|s)?|"
                              r"of\s+(?:this|that)\s+(?:volume|amount|total|sum|figure)|"
                              r"the\s+(?:other|(?-i:[A-Z][a-z]+))\s+side)\b")  # (not "the supply side")
+# The flow the other way, with its partner, in a clause of its own: ", while imports from Tajikistan".
+COUNTER_FLOW = re.compile(r"(?i)(?:,\s*|\b)(?:while|whereas|and)\s+(?:[a-z]+\s+)?(?:imports?|exports?|shipments?|"
+                          r"purchases|sales)\s+(?:from|to)\s+(?:the\s+)?[A-Z]")
 TRADE_WORDS = re.compile(r"(?i)\b(?:trade|turnover|export\w*|import\w*|commerce|shipments?)\b")
 EXPORT_WORDS = re.compile(r"(?i)\bexport\w*")
 IMPORT_WORDS = re.compile(r"(?i)\bimport\w*")
@@ -1065,7 +1068,10 @@ def _flow_partner(own: str, sentence: str, states: list[Party], context: tuple[s
                   partner: str | None) -> str | None:
     """The other side of "Uzbek exports" in a sentence that places the flow in the pair's trade
     ("of this volume", "to its western neighbour", "imports from the Kyrgyz side") without naming it."""
-    if any(p.name != own and p.obj and country_code(p.name) for p in states) or not BILATERAL_WORDS.search(sentence):
+    named = {p.name for p in states if p.name != own and p.obj and country_code(p.name)}
+    if len(named) == 1 and COUNTER_FLOW.search(sentence):
+        return named.pop()  # "exports reached $1bn, while imports from Tajikistan stood at ...": that pair
+    if named or not BILATERAL_WORDS.search(sentence):
         return None
     pair = [n for n in (*(context or ()), partner) if n and n != own and country_code(n)]
     return pair[0] if pair else None
