@@ -1033,3 +1033,11 @@ NAMES.update({"Tunisia": ("location", "Tunisia"), "Libya": ("location", "Libya")
 ])
 def test_a_shared_currency_word_takes_the_country_its_sentence_names(text, unit):
     assert [f.unit for f in figures(text) if f.value > 1000] == [unit]
+
+
+@pytest.mark.parametrize("words", ["external trade turnover", "foreign trade", "total trade"])
+def test_a_country_s_total_trade_has_no_partner_though_a_reason_names_one(words):
+    text = (f"Kenya and Uganda signed a customs pact on Monday. Kenya's {words} fell 5% to $9.2 billion in "
+            "2024, as tea exports to Uganda dropped sharply.")
+    fig = {f.text: f for f in figures(text, published=date(2025, 4, 16))}["$9.2 billion"]
+    assert (fig.subject, fig.counterpart) == ("Kenya", None)

@@ -168,7 +168,7 @@ LEVEL_BEFORE = re.compile(r"(?i)\b(?:reach|reaching|stand\s+at|stood\s+at|hold|h
                           r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|a|an)\s+)?$")
 # Sizes and capacities of built things: they belong to whoever builds or runs it, not to the country.
 SIZE_UNITS = frozenset("km m MW GW kW sq km sq m hectares acres".split()) | {"sq km", "sq m"}
-AGGREGATE = re.compile(r"(?i)\b(?:foreign\s+trade|total\s+(?:merchandise\s+)?(?:trade|exports|imports)|"
+AGGREGATE = re.compile(r"(?i)\b(?:(?:foreign|external)\s+trade|total\s+(?:merchandise\s+)?(?:trade|exports|imports)|"
                        r"overall\s+(?:trade|exports)|merchandise\s+trade|trade\s+surplus|trade\s+deficit)\b")
 CONNECTOR = re.compile(r"(?i)(?P<copula>\b(?:was|were|is|are|be|been|stood)\s+)?\b(?:totall?ing|worth|valued\s+at|"
                        r"amounting\s+to|amounted\s+to)\s+(?:(?:about|nearly|over|more\s+than|some|almost|around|"
