@@ -1041,3 +1041,11 @@ def test_a_country_s_total_trade_has_no_partner_though_a_reason_names_one(words)
             "2024, as tea exports to Uganda dropped sharply.")
     fig = {f.text: f for f in figures(text, published=date(2025, 4, 16))}["$9.2 billion"]
     assert (fig.subject, fig.counterpart) == ("Kenya", None)
+
+
+def test_a_head_count_takes_no_counterpart_from_the_sentence_before():
+    text = ("Kenya and Uganda signed a customs pact on Monday. Trade between Kenya and Uganda reached $1.3 billion "
+            "in 2024. The new border post will employ about 400 people.")
+    figs = {f.text: f for f in figures(text, published=date(2025, 4, 16))}
+    assert figs["$1.3 billion"].counterpart == "Uganda"
+    assert figs["about 400"].counterpart is None

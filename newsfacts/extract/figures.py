@@ -1183,8 +1183,9 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
             return home, None  # where no operator is named, the host state
         # A counterpart carried over from an earlier sentence is a state; an organization there
         # (the lender, the agency) was a party to that sentence's figure, not to this one.
+        # (a head count, "will employ 3,000 people", is the employer's alone)
         def carried(name: str | None) -> str | None:
-            return name if name and country_code(name) else None
+            return name if name and country_code(name) and q.unit != "people" else None
         if context and metric != "investment" and home is not None and home in context and context[0] != home:
             return home, carried(context[0])  # the home party leads, as in bilateral reporting
         if context and not q.money and context[0] in orgs and BANK_NAME.search(context[0]):
