@@ -456,6 +456,7 @@ def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: Ru
         marks = warehouse.key_marks(con)
         resolved = resolve.apply(con, checked.clean)
         added = warehouse.load_batch(con, resolved, run.run_id, run.started_at)
+        del resolved  # (loaded: its frames need not outlive the transaction into the checkpoint)
         for table, n in added.items():
             tally.loaded[table] = tally.loaded.get(table, 0) + n
         warehouse.record_quarantine(con, checked.quarantine)
@@ -475,6 +476,9 @@ def load_chunk(checked: Checked, contents: InboxContents, work: NewWork, run: Ru
     except BaseException:
         warehouse.discard(con, run.settings)
         raise
+    # The close checkpoints the chunk into the file, DuckDB's most memory-hungry step: hand back
+    # the heap the load freed first, so the two do not add up.
+    _return_freed_memory()
     con.close()
     _return_freed_memory()
     return tally
