@@ -28,7 +28,7 @@ EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 # people and the like"): the canonical names newsfacts/lexicon/units.tsv produces, plus
 # "count" for counted things. Synonyms are left out on purpose so one unit has one name.
 PHYSICAL_UNITS: tuple[str, ...] = (
-    "percent", "count", "times", "people",
+    "percent", "percentage points", "count", "times", "people",
     "tonnes", "barrels", "barrels/day", "bcm", "cubic meters", "litres", "ounces",
     "km", "m", "sq km", "sq m", "hectares", "acres",
     "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "TEU", "human-days",

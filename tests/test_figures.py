@@ -1049,3 +1049,28 @@ def test_a_head_count_takes_no_counterpart_from_the_sentence_before():
     figs = {f.text: f for f in figures(text, published=date(2025, 4, 16))}
     assert figs["$1.3 billion"].counterpart == "Uganda"
     assert figs["about 400"].counterpart is None
+
+
+def test_a_change_in_percentage_points_keeps_its_unit():
+    figs = {f.text: f for f in figures("Kenya's central bank raised its policy rate by 0.75 percentage points "
+                                       "to 13.5% in June.")}
+    assert (figs["0.75 percentage points"].unit, figs["13.5%"].unit) == ("percentage points", "percent")
+    assert figs["0.75 percentage points"].metric == "growth"
+
+
+@pytest.mark.parametrize("third, counterpart", [
+    # a volume with no party of its own is the home side's alone
+    ("Tea remained the leading export, with 300,000 tonnes shipped in the year, mostly through Mombasa.", None),
+    # unless its sentence is about the two
+    ("Cargo moved between the two countries grew to 300,000 tonnes.", "Uganda"),
+])
+def test_a_volume_takes_the_earlier_partner_only_in_a_sentence_about_the_two(third, counterpart):
+    text = ("Kenya and Uganda signed a customs pact on Monday. Trade between Kenya and Uganda reached $1.3 billion "
+            "in 2024. " + third)
+    fig = [f for f in figures(text, published=date(2025, 4, 16)) if f.unit == "tonnes"][0]
+    assert (fig.subject, fig.counterpart) == ("Kenya", counterpart)
+
+
+def test_how_many_countries_came_to_a_conference_is_nobody_s_figure():
+    figs = figures("Kenya hosted the forum in Nairobi, which brought together 900 delegates from some 40 countries.")
+    assert [(f.text, f.subject, f.counterpart) for f in figs if f.unit == "count"] == [("some 40", None, None)]

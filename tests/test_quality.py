@@ -132,6 +132,7 @@ def test_every_unit_the_extractor_knows_is_accepted():
              if line.startswith("unit\t")}
     assert units and units <= set(quality.known_units())
     assert {"USD", "EUR", "KZT", "RUB"} <= set(quality.known_units())
+    assert "percentage points" in quality.known_units()  # a change the figures name as written
     # every currency the number grammar can produce passes validation too
     currencies = {line.split("\t")[0] for line in (lexicon.parent / "currencies.tsv").read_text(encoding="utf-8")
                   .splitlines() if line.strip() and not line.startswith("#")}

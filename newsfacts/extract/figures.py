@@ -99,6 +99,9 @@ COORDINATED = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$")
 # "Two-way trade reached $86.7 billion": trade between two parties, whether or not the lead names both
 TWO_SIDED = re.compile(r"(?i)\b(?:two-way|bilateral|mutual)\s+(?:trade|commerce|turnover)|\btrade\s+between\s+the\s+two\b|"
                        r"\bbetween\s+the\s+two\s+(?:countries|nations|sides|economies|states)\b")
+POINTS = re.compile(r"(?i)\bpercentage\s+points?\b|\d\s*pp\b")
+# A sentence about the two parties together: "between the two countries", "bilateral".
+PAIRED = re.compile(r"(?i)\b(?:between|bilateral|two-way|mutual)\b")
 # Words that put a flow inside the trade of two parties: "of this volume", "of which", "to its
 # western neighbour", "imports from the Kyrgyz side".
 BILATERAL_WORDS = re.compile(r"(?i)\b(?:trade|turnover|bilateral|two-way|of\s+which|neighbou?r(?:ing|s)?|"
@@ -1145,8 +1148,10 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
         if other and other != subject and TWO_SIDED.search(sentence):
             return subject, other  # trade the sentence calls two-sided: with the story's other country
         return subject, None
-    if q.unit == "people" and ATTENDANCE.search(text[s:e]):
-        return None, None
+    if (q.unit == "people" or (q.unit == "count" and re.match(r"\s+(?:countries|nations|delegations)\b",
+                                                              text[q.end:q.end + 14]))) \
+            and ATTENDANCE.search(text[s:e]):
+        return None, None  # who came to a conference, from how many countries: nobody's quantity
     if memo is not None and memo.get("operators") and (
             (metric == "other" and not q.money and q.unit != "percent")
             or (metric in ("investment", "project_value") and re.search(
@@ -1183,9 +1188,13 @@ def _assign_parties(q: Quantity, metric: str, sent: tuple[int, int], text: str, 
             return home, None  # where no operator is named, the host state
         # A counterpart carried over from an earlier sentence is a state; an organization there
         # (the lender, the agency) was a party to that sentence's figure, not to this one.
-        # (a head count, "will employ 3,000 people", is the employer's alone)
+        # A head count ("will employ 3,000 people") is the employer's alone; a volume ("2.15 million
+        # cubic metres of timber") is with the earlier party only where the sentence is about the two.
+        shared = q.money or q.unit in ("percent", "times", "count") or (
+            q.unit != "people" and PAIRED.search(text, s, e) is not None)
+
         def carried(name: str | None) -> str | None:
-            return name if name and country_code(name) and q.unit != "people" else None
+            return name if name and country_code(name) and shared else None
         if context and metric != "investment" and home is not None and home in context and context[0] != home:
             return home, carried(context[0])  # the home party leads, as in bilateral reporting
         if context and not q.money and context[0] in orgs and BANK_NAME.search(context[0]):
@@ -1479,7 +1488,9 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
                 fig.metric = metric
             continue
         sentence = text[s:e]
-        fig = Figure(metric=metric, value=value, unit=q.unit, text=text[q.start:q.end], period=period,
+        # (a change "in percentage points" is reasoned about as a percentage, named as written)
+        unit = "percentage points" if q.unit == "percent" and POINTS.search(text, q.start, q.end) else q.unit
+        fig = Figure(metric=metric, value=value, unit=unit, text=text[q.start:q.end], period=period,
                      subject=subject, counterpart=counterpart, qualifier=qualifier,
                      span=Span(q.start, q.end, sentence, s))
         seen[key] = fig
