@@ -1074,3 +1074,28 @@ def test_a_volume_takes_the_earlier_partner_only_in_a_sentence_about_the_two(thi
 def test_how_many_countries_came_to_a_conference_is_nobody_s_figure():
     figs = figures("Kenya hosted the forum in Nairobi, which brought together 900 delegates from some 40 countries.")
     assert [(f.text, f.subject, f.counterpart) for f in figs if f.unit == "count"] == [("some 40", None, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plant will produce 2.3 million tonnes a year once it reaches full operation in the fourth quarter of 2027.",
+    "When it starts up in the second half of 2027, the plant will produce 2.3 million tonnes a year.",
+])
+def test_when_a_plant_starts_is_no_period_of_what_it_will_make(sentence):
+    fig = {f.text: f for f in figures(sentence)}["2.3 million tonnes"]
+    assert fig.period is None
+
+
+def test_a_speaker_s_verb_is_no_past_event_for_the_story_period():
+    text = ("Trade between Kenya and Uganda reached $2 billion in 2023, the minister said. He noted that "
+            "Kenyan investments in Uganda exceed $600 million across 40 projects.")
+    figs = {f.text: f for f in figures(text, published=date(2024, 3, 14))}
+    assert figs["$2 billion"].period == "2023"
+    assert (figs["$600 million"].period, figs["40"].period) == (None, None)
+
+
+def test_a_rate_takes_no_period_from_the_story():
+    text = ("Trade between Kenya and Uganda reached $2 billion in 2023. Mombasa port handled 1.1 million TEU a "
+            "year and employed 4,000 people.")
+    figs = {f.text: f for f in figures(text, published=date(2024, 3, 14))}
+    assert figs["1.1 million TEU"].period is None
+    assert figs["4,000"].period == "2023"  # (not a rate: the story's year goes on)

@@ -45,6 +45,10 @@ def refs(text: str, published: date = PUB):
     ("Output reached 3.2 million barrels in the four quarters to the end of June 2023.", "2022-07/2023-06"),
     ("The deficit narrowed in the 12 months ended January 2024.", "2023-02/2024-01"),
     ("Sugar exports fell in the six months to September 2023.", "2023-04/2023-09"),
+    ("Two-way trade reached $900 million in the year to June 2024.", "2023-07/2024-06"),
+    ("Profit rose in the financial year ended March 2024.", "2023-04/2024-03"),
+    ("Exports fell in the year to December 2023.", "2023"),
+    ("Between January and June 2024, exports fell 6%.", "2024-01/2024-06"),
     # no year: the latest such quarter or half begun by publication (2024-03-15)
     ("Rail cargo to Durban rose in the first quarter.", "2024-01/2024-03"),
     ("The port handled more boxes in the second half.", "2023-07/2023-12"),
@@ -183,6 +187,8 @@ def test_months_in_brackets_gloss_the_words_before_them():
     ("Exports fell in the three months to November.", date(2025, 2, 10), "2024-09/2024-11"),
     # ... and with a day and a year after the month.
     ("Sales in the six months to June 30, 2024 rose.", date(2025, 8, 14), "2024-01/2024-06"),
+    # "between" two months of a year the publication date pins down is one span, not two times
+    ("Between January and June of this year, exports fell 6%.", date(2024, 8, 10), "2024-01/2024-06"),
 ])
 def test_a_trailing_span_of_months_without_a_year(text, published, period):
     assert [r.period for r in find_periods(text, published, 0, len(text))] == [period]

@@ -36,9 +36,13 @@ BASELINE_AFTER = re.compile(r"^[^.;]{0,40}?\bto\s+")
 PAST_VERB = re.compile(r"\b(?!(?:expected|planned|scheduled|proposed|estimated|projected|needed|aimed|intended|"
                        r"based|United|united|listed|named|called|related|limited|advanced|registered|"
                        # words ending in -ed that are no past tense ("investments exceed $6.2 billion")
-                       r"exceed|proceed|succeed|indeed|need|feed|seed|speed|breed|hundred|sacred|kindred|red|bed|shed)\b)"
+                       r"exceed|proceed|succeed|indeed|need|feed|seed|speed|breed|hundred|sacred|kindred|red|bed|shed|"
+                       # a speaker's verb before what they report: "He noted that investments exceed ..."
+                       r"(?:noted|stressed|emphasi[sz]ed|underlined|highlighted|pointed|added|stated|explained|"
+                       r"recalled|mentioned|observed|remarked|revealed|indicated)(?=\s+(?:out\s+)?that\b))\b)"
                        r"(?:[a-z]{2,}ed|took|drew|came|stood|rose|grew|fell|was|were|made|hit|bought|sold|brought|"
                        r"led|saw|won|paid|spent|got|gave|kept|went|remained|accounted|totalled|totaled)\b")
+RATE_AFTER = re.compile(r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:a|per|each|every)\s+(?:year|day|month|week|annum)\b")
 PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date|existing)\b")
 # "targeting X this year, up from Y recorded in 2023": the level compared with is a fact.
 FROM_LEVEL = re.compile(r"(?i)\b(?:from|compared\s+(?:with|to)|against)\s+(?:a\s+|an\s+)?(?:[A-Za-z]{1,4}\s?|[$€£¥₹₦]\s?)?\d")
@@ -698,6 +702,11 @@ def _after_from_level(text: str, r: TimeRef, q: Quantity) -> bool:
         and not re.search(r";|\.(?!\d)", text[m.end():r.start])
 
 
+MILESTONE = re.compile(r"(?i)\b(?:once|when|after|as\s+soon\s+as)\s+(?:it|they|the\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+                       r"(?:(?:is|are|has|have|will)\s+)?(?:fully\s+)?(?:starts?|started|reach(?:es|ed)?|opens?|opened|"
+                       r"begins?|enters?|comes?|completed|commissioned|finished|operational|goes)\b[^.;,]*$")
+
+
 def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, str | None]:
     """The period of a quantity from the time expressions of its sentence, and the kind it came from."""
     opening = text[max(0, q.start - 2):q.start]
@@ -722,6 +731,9 @@ def _period(q: Quantity, refs: list[TimeRef], text: str) -> tuple[str | None, st
     cands = [r for r in cands if r.start < q.end or not FROM_LEVEL.search(text[q.end:r.start])]
     # ... and no other figure's: "..., while China's share rose to 12.1%" does not take it
     cands = [r for r in cands if r.start > q.start or not _after_from_level(text, r, q)]
+    # "once it reaches full operation in the fourth quarter of 2027", "When it starts up in 2027, the
+    # mill will produce ...": when a plant starts is no period of what it will then do
+    cands = [r for r in cands if not MILESTONE.search(text, max(0, r.start - 90), r.start)]
     if not cands:
         return None, None
     # A time in the figure's own clause beats a nearer one across ", and" or ";".
@@ -1418,7 +1430,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: date | 
         para = bisect.bisect_right(breaks, q.start)
         if found is None and period is None and not baseline and story is not None \
                 and para - story[1] <= 2 and qualifier != "target" and _reported_past(text, s, q.start, e):
-            period = story[0]  # a reported statistic goes on in the period the story set
+            if not RATE_AFTER.match(text, q.end):  # (a rate, "1.1 million TEU a year", has no span)
+                period = story[0]  # a reported statistic goes on in the period the story set
             story = (story[0], para)  # and the story goes on with it
         elif found is None and period is None and qualifier != "target":
             story = None  # a goal or forecast without a period leaves the story's period standing

@@ -100,6 +100,10 @@ def _rules():
         + r")(?:,|\s+of)?\s+" + YP,
         lambda m, p: (_span(_year(m["y"], p), _month(m["m1"]), _month(m["m2"])), "point")
         if _year(m["y"], p) else None)
+    # "between January and June of this year", "between January and June 2024"
+    add(r"\b(?-i:[Bb]etween)\s+(?P<m1>" + MONTH + r")\s+and\s+(?P<m2>" + MONTH + r")(?:,|\s+of)?\s+" + YP,
+        lambda m, p: (_span(_year(m["y"], p), _month(m["m1"]), _month(m["m2"])), "point")
+        if _year(m["y"], p) and _month(m["m2"]) >= _month(m["m1"]) else None)
     add(r"(?-i:\b[Bb]etween\s+(?P<m1>" + MONTH + r")\s+and\s+(?P<m2>" + MONTH + r"))(?!,?\s*(?:of\s+)?\d)",
         lambda m, p: _bare_range(m, p))
     # "in January-June" with no year: the latest such span up to the publication date.
@@ -139,6 +143,11 @@ def _rules():
         r"(?P<u>months?|quarters?)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
         r"(?-i:(?P<mo>" + MONTH + r"))(?:\s+\d{1,2}(?!\d))?(?:(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b)?",
         lambda m, p: _trailing(m, p) if _count(m["n"]) and (m["y"] or p) else None)
+    # "in the year to June 2024", "the financial year ended March 2024": twelve months to that month
+    add(r"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
+        r"(?-i:(?P<mo>" + MONTH + r"))(?:\s+\d{1,2}(?!\d))?(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b",
+        lambda m, p: (m["y"], "point") if _month(m["mo"]) == 12 else
+        _trailing({"n": "12", "u": "months", "y": m["y"], "mo": m["mo"]}, p))
     add(r"\bFY\s?'?(?P<yy>\d{2})\b",
         lambda m, p: (str(2000 + int(m["yy"])), "point"))
     add(r"(?-i:\b(?P<mo>" + MONTH + r"))(?:,|\s+of)?\s+(?P<y>" + YEAR + r")\b",
