@@ -37,6 +37,7 @@ eval: $(STAMP)
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind11
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind12
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind14
+	$(BIN)/newsfacts eval --gold tests/fixtures/blind15
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind2
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind4
 	$(BIN)/newsfacts eval --gold tests/fixtures/blind8
