@@ -1099,3 +1099,10 @@ def test_a_rate_takes_no_period_from_the_story():
     figs = {f.text: f for f in figures(text, published=date(2024, 3, 14))}
     assert figs["1.1 million TEU"].period is None
     assert figs["4,000"].period == "2023"  # (not a rate: the story's year goes on)
+
+
+def test_the_operator_of_a_thing_named_as_the_sentence_s_subject_owns_its_measures():
+    text = ("Kenya and Uganda agreed on Monday to build a new railway.\n\nThe new line will carry 4 million tonnes "
+            "of cargo a year.\n\nThe line is to be built and run by Kenya Railways, the minister said.")
+    fig = {f.text: f for f in figures(text, published=date(2024, 3, 14))}["4 million tonnes"]
+    assert fig.subject == "Kenya Railways"

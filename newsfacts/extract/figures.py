@@ -783,6 +783,9 @@ OPERATOR_BEFORE = re.compile(r"(?i)\b(?:(?:run|operated|built|developed|backed|m
                              rf"(?:{HOME_TOWN})?$")  # ("built by Tbilisi-based Ertoba")
 
 
+THING_SUBJECT = re.compile(r"\s*The\s+(?:[\w–-]+\s+){0,3}?([a-z][\w-]*)\s*,?\s+(?:is|was|will|would|are|were|has|had)\b")
+
+
 def _operators(text: str, parties: list[Party]) -> list[tuple[Party, str]]:
     """Organizations the text names as running, building or developing a project, with the head noun
     of what they run ("which runs the line": "line"), when the text gives it."""
@@ -796,7 +799,10 @@ def _operators(text: str, parties: list[Party]) -> list[tuple[Party, str]]:
                            text[p.end + m.end():p.end + m.end() + 60])
             out.append((p, obj.group(2) if obj else ""))
         elif OPERATOR_BEFORE.search(text[max(0, p.start - 40):p.start]):
-            out.append((p, ""))
+            # "The line is to be built and run by X": what X runs is the sentence's subject
+            start = max(text.rfind(". ", 0, p.start) + 2, text.rfind("\n", 0, p.start) + 1)
+            thing = THING_SUBJECT.match(text, start, p.start)
+            out.append((p, thing.group(1) if thing else ""))
     return out
 
 
