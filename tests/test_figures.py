@@ -1106,3 +1106,14 @@ def test_the_operator_of_a_thing_named_as_the_sentence_s_subject_owns_its_measur
             "of cargo a year.\n\nThe line is to be built and run by Kenya Railways, the minister said.")
     fig = {f.text: f for f in figures(text, published=date(2024, 3, 14))}["4 million tonnes"]
     assert fig.subject == "Kenya Railways"
+
+
+NAMES.update({"Kipevu Hydro Ltd": ("organization", "Kipevu Hydro Ltd")})
+
+
+def test_the_developer_of_a_project_in_apposition_owns_its_measures():
+    text = ("Uganda and Kenya signed an energy pact on Monday. Kenya's energy minister toured the offices of "
+            "Kipevu Hydro Ltd, the developer of the Tana Falls Hydro Scheme. The 40-megawatt plant is expected to "
+            "supply some 21,000 households.")
+    figs = {f.text: f for f in figures(text, published=date(2024, 3, 14))}
+    assert (figs["40-megawatt"].subject, figs["some 21,000"].subject) == ("Kipevu Hydro Ltd", "Kipevu Hydro Ltd")

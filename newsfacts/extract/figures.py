@@ -776,7 +776,9 @@ LEND_VERB_BEFORE = re.compile(r"(?i)\b(?:lend|lends|lent|lending|loan|grant|gran
 # Who runs, builds or develops a project: its statistics (capacity, length, cargo, staff) are theirs.
 OPERATOR_AFTER = re.compile(r"^(?:\s*\([^)]{1,40}\))?,?\s*(?:(?:which|that|who)\s+)?(?:(?:currently|now|also|already)\s+)?"
                             r"(?:runs|operates|is\s+(?:building|developing|constructing|running|operating)|builds|"
-                            r"develops|manages|will\s+(?:operate|run|build)|plans\s+to\s+build|owns)\b")
+                            r"develops|manages|will\s+(?:operate|run|build)|plans\s+to\s+build|owns|"
+                            # ("X, the developer of the Namosi Hydro Scheme")
+                            r"the\s+(?:[a-z]+\s+){0,2}(?:developer|operator|builder|owner)\s+of)\b")
 OPERATOR_BEFORE = re.compile(r"(?i)\b(?:(?:run|operated|built|developed|backed|managed|owned|constructed|"
                              r"paid\s+for)\s+by|"
                              r"handed\s+(?:\w+\s+){0,4}?to|main\s+contractor)\s+(?:the\s+)?"
