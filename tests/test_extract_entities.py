@@ -449,6 +449,24 @@ def test_short_form_and_dateline_acronym_merge():
     assert orgs["Qatar News Agency"].acronym == "QNA"
 
 
+@pytest.mark.parametrize("text, full, short", [
+    ("The Kenya-Uganda Joint Trade Commission met in Nairobi on Monday. The Joint Trade Commission will meet "
+     "again in Kampala next year.", "Kenya-Uganda Joint Trade Commission", "Joint Trade Commission"),
+    ("The East African Intergovernmental Commission on Rail Transport met in Arusha. The Intergovernmental "
+     "Commission approved the budget.", "East African Intergovernmental Commission on Rail Transport",
+     "Intergovernmental Commission"),
+])
+def test_a_later_shorter_form_inside_one_longer_name_is_that_organization(text, full, short):
+    names = [o.name for o in run(text).organizations]
+    assert full in names and short not in names
+
+
+def test_a_company_s_short_name_inside_the_name_of_its_board_stays_the_company():
+    f = run("Kipevu Hydro Ltd reported higher profits. The Management Board of Kipevu Hydro approved a dividend, "
+            "and Kipevu Hydro will list its shares in Nairobi.")
+    assert "Kipevu Hydro Ltd" in [o.name for o in f.organizations]
+
+
 def test_buildings_are_no_organizations_or_places():
     f = run("The president received the envoy at the Presidential Palace, and the bank will open an office in "
             "the Sky Tower in Nairobi.")

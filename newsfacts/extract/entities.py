@@ -1522,6 +1522,16 @@ def _merge_org_forms(A: Analysis, ents: list[Ent]) -> None:
             if len(longer) == 1:
                 target = longer[0]
                 target.forms.append(ent.name)
+        if target is None and " " in ent.name and not ent.acronym and not is_acronym(ent.name):
+            # "the Intergovernmental Commission" for the "Azerbaijan-Türkiye Intergovernmental Commission
+            # on Economic Cooperation": a later, shorter form inside the one longer name that holds it
+            # (not its front: "Ministry of Foreign Affairs" may be another country's ministry)
+            inside = [o for o in others if o.name != ent.name and any(
+                m.start() > 0 and not re.search(r"\b[a-z]+\s$", o.name[:m.start()])  # (not "Board of X")
+                for m in re.finditer(rf"(?<![\w-]){re.escape(ent.name)}(?![\w-])", o.name))]
+            if len(inside) == 1:
+                target = inside[0]
+                target.forms.append(ent.name)
         if target is None:
             spans = [(a, b) for o in others for a, b, _ in o.mentions]
             if ent.mentions and all(any(a <= x and y <= b and (a, b) != (x, y) for a, b in spans)
