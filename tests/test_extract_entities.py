@@ -401,6 +401,11 @@ def test_honorific_eng_is_dropped():
     assert not any(o.name.startswith("H.E") for o in f.organizations)
 
 
+def test_fijian_chiefly_title_is_an_honorific():
+    f = run("SUVA — Fiji's Minister for Public Works, Ratu Josefa Tuilau, opened the bridge on Monday.")
+    assert [p.name for p in f.persons] == ["Josefa Tuilau"]
+
+
 def test_foreign_language_and_cue_noun_organizations():
     f = run("The credit goes to the state lender Banco Nacional de Fomento (BNF). According to state utility "
             "Elektro Srbija, output rose. The Italian engineering group Saipem will build it.")
