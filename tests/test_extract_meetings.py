@@ -31,6 +31,9 @@ def meetings(text: str, published: date = date(2024, 6, 6)):
     ("On the sidelines of the Qatar Economic Forum, Qatari Prime Minister Mohammed bin Abdulrahman Al Thani "
      "and Rwandan President Paul Kagame discussed aviation.",
      {"Mohammed bin Abdulrahman Al Thani", "Paul Kagame"}, None, "Qatar Economic Forum", None),
+    ("Kenyan Trade Minister Rebecca Miano wants lower tariffs. That was the main topic when she sat down with "
+     "Francis Mwebesa, Uganda's trade minister, in Kampala on June 4.",
+     {"Rebecca Miano", "Francis Mwebesa"}, "2024-06-04", None, "Kampala"),
 ])
 def test_meeting_found(text, participants, date_, event, city):
     got = meetings(text)

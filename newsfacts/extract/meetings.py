@@ -13,11 +13,11 @@ TRIGGER = re.compile(
     r"received|receives|hosted|hosts|negotiations|negotiated|signed|delegations?|sidelines|took part|"
     r"taking part|take part|participated|co-chair(?:s|ed|ing)?|chaired|held|counterpart|called\s+on|paid\s+a\s+"
     r"(?:courtesy\s+)?call|attended|ceremony|inaugurat\w*|agreed\s+(?:in|at|during|on|to|with)|"
-    r"in\s+the\s+presence\s+of)\b", re.IGNORECASE)
+    r"in\s+the\s+presence\s+of|sat\s+down)\b", re.IGNORECASE)
 WITH_PARTY = re.compile(
     r"\b(?:met|meet|meets|meeting|talks?|conversation|call|negotiations|discussions?|signed\s+\w+(?:\s+\w+)?)"
     r"\s+(?:\w+\s+){0,2}?(?:with|between)\b|\breceived\s+by\b|\bhosted\b|\breceived\b|\bcalled\s+on\b|"
-    r"\bpaid\s+a\s+(?:courtesy\s+)?call\s+on\b|"
+    r"\bpaid\s+a\s+(?:courtesy\s+)?call\s+on\b|\bsat\s+down\s+with\b|"
     r"\b(?:discussed|talked|spoke|held\s+talks|conferred)\b(?:\s+[\w-]+){0,8}?\s+with\b|"
     r"\bco-chair(?:s|ed|ing)?\b(?:\s+[\w-]+){0,4}?\s+with\b", re.IGNORECASE)
 HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Eng|Engr|Hon|H\.E|St|Gen|Amb|[A-Z])\.")
