@@ -72,6 +72,11 @@ def test_unnamed_projects_are_not_listed(text):
     assert run(text).projects == []
 
 
+def test_a_headline_amount_before_a_project_is_not_part_of_its_name():
+    f = run("Kuwait Fund lends Kenya KD45m for Nairobi–Nakuru highway upgrade\n\nThe fund signed the loan on Monday.")
+    assert [p.name for p in f.projects] == ["Nairobi–Nakuru highway"]
+
+
 def test_acronym_and_second_name_become_aliases():
     text = ("Georgian ports gained from the Trans-Caspian International Transport Route (TITR, or Middle Corridor) in May. "
             "Georgia wants more cargo on the TITR.")

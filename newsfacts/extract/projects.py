@@ -83,6 +83,13 @@ def find_projects(A: Analysis) -> list[Project]:
             proper, s = proper[cut:], s + cut
             if not proper:
                 continue
+        money = None
+        for money in re.finditer(r"\S*\d\S*\s+(?:for|to|in|on)\s+", proper):
+            pass
+        if money:  # "Oman KD45m for Haima–Thumrait road" (a headline): the name starts after the amount
+            proper, s = proper[money.end():], s + money.end()
+            if not proper:
+                continue
         if re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4):s]) or re.match(r"\s+of\s+[A-Z]", text[m.end():m.end() + 5]):
             continue  # "a Red Sea port", "the Atlantic port of Lobito": a description, not a name
         # Trim a leading article/determiner or a sentence-initial word that is not a name.
