@@ -401,6 +401,17 @@ def test_honorific_eng_is_dropped():
     assert not any(o.name.startswith("H.E") for o in f.organizations)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("MANILA — The Infrastructure Fund for Asia and the Pacific approved a loan on Monday.",
+     "Infrastructure Fund for Asia and the Pacific"),
+    # CAF's name since 2021
+    ("QUITO — CAF – Development Bank of Latin America and the Caribbean approved a loan on Monday.",
+     "Development Bank of Latin America and the Caribbean"),
+])
+def test_a_name_runs_on_through_and_the_region_after_a_place(text, name):
+    assert name in [o.name for o in run(text).organizations]
+
+
 def test_fijian_chiefly_title_is_an_honorific():
     f = run("SUVA — Fiji's Minister for Public Works, Ratu Josefa Tuilau, opened the bridge on Monday.")
     assert [p.name for p in f.persons] == ["Josefa Tuilau"]

@@ -17,6 +17,8 @@ from .textutil import (HOME_TOWN, Word, in_ranges, is_acronym, is_cap, is_title_
 
 PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "den", "di", "du",
              "la", "le", "dos", "das", "del", "ul", "binti"}
+REGION_AFTER_AND = frozenset({"Caribbean", "Pacific", "Middle", "Mediterranean", "Gulf", "Baltic", "Caucasus",
+                              "Balkans", "Sahel", "Maghreb", "Levant"})
 CONNECT = {"of", "the", "for", "and", "on", ",", "–", "—", "-", "’s", "'s", "&"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 STATE_OFFICES = {"president", "minister", "prime", "mayor", "governor", "ambassador", "akim",
@@ -886,7 +888,11 @@ def find_orgs(A: Analysis) -> None:
                     nxt = e + 1
                     if words[nxt].text in kw["weekdays"] or words[nxt].text in kw["months"]:
                         break  # "the Union Cabinet on Wednesday"
-                    if words[nxt].text in ("the",) and nxt + 1 < len(words) and t != "and":
+                    if words[nxt].text in ("the",) and nxt + 1 < len(words) and (t != "and" or (
+                            # "... of Latin America and the Caribbean", "... for Asia and the Pacific"
+                            words[nxt + 1].text in REGION_AFTER_AND and (
+                                _place_at(A, words[e - 1].start, words[e - 1].end)
+                                or e >= 2 and _place_at(A, words[e - 2].start, words[e - 1].end)))):
                         nxt += 1
                     # "A Ministry and B Bank": two names, not one; but "Ministry of Mineral Resources,
                     # Petroleum and Gas" lists one ministry's portfolio
