@@ -313,6 +313,16 @@ def test_geo_heads_with_of_and_de():
     assert "Gulf" not in locs
 
 
+@pytest.mark.parametrize("text, place, country", [
+    # cities whose names begin with a letter outside ASCII were missing from the gazetteer
+    ("Talks were held in Žilina on Monday.", "Žilina", "SVK"),
+    ("The company opened an office in Şanlıurfa on Monday.", "Şanlıurfa", "TUR"),
+])
+def test_cities_written_with_diacritics_are_places(text, place, country):
+    got = {l.name: l.country for l in run(text).locations}
+    assert got.get(place) == country, got
+
+
 def test_route_ends_are_places():
     f = run("The highway runs from Tarvel on the northern border to Ostrana on the coast, "
             "and its section between Mirek and Dolny is complete.")
