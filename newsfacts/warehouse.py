@@ -63,8 +63,7 @@ def connect(path: Path | str, read_only: bool = False,
     con = duckdb.connect()
     try:
         # (ATTACH takes no bound parameters: the path is our own setting, quoted as a literal)
-        literal = "'" + str(path).replace("'", "''") + "'"
-        con.execute(f"ATTACH {literal} AS warehouse (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        con.execute(f"ATTACH {_path_literal(path)} AS warehouse (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         con.execute("USE warehouse")
         if memory_mb is not None:
             _cap_memory(con, Path(path), memory_mb)
@@ -80,9 +79,13 @@ def _cap_memory(con: duckdb.DuckDBPyConnection, path: Path, memory_mb: int) -> N
     Uncapped, a checkpoint that rewrites a table's full row groups now and then took several
     hundred MB more than the chunk's own load, so a long run's peak grew with its length.
     """
-    spill = "'" + str(path.with_name(path.name + ".tmp")).replace("'", "''") + "'"
     con.execute(f"SET memory_limit = '{int(memory_mb)}MB'")
-    con.execute(f"SET temp_directory = {spill}")
+    con.execute(f"SET temp_directory = {_path_literal(path.with_name(path.name + '.tmp'))}")
+
+
+def _path_literal(path: Path | str) -> str:
+    """A path of our own settings as a quoted SQL literal, for statements that bind no parameters."""
+    return "'" + str(path).replace("'", "''") + "'"
 
 
 def open_writer(settings: Settings) -> duckdb.DuckDBPyConnection:
