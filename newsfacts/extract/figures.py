@@ -42,6 +42,7 @@ PAST_VERB = re.compile(r"\b(?!(?:expected|planned|scheduled|proposed|estimated|p
                        r"recalled|mentioned|observed|remarked|revealed|indicated)(?=\s+(?:out\s+)?that\b))\b)"
                        r"(?:[a-z]{2,}ed|took|drew|came|stood|rose|grew|fell|was|were|made|hit|bought|sold|brought|"
                        r"led|saw|won|paid|spent|got|gave|kept|went|remained|accounted|totalled|totaled)\b")
+# "1.1 million TEU a year", "600,000 cubic metres per day": a rate, which spans no period of its own
 RATE_AFTER = re.compile(r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:a|per|each|every)\s+(?:year|day|month|week|annum)\b")
 PRESENT_FACT = re.compile(r"(?i)\b(?:already|currently|so\s+far|to\s+date|existing)\b")
 # "targeting X this year, up from Y recorded in 2023": the level compared with is a fact.
