@@ -98,12 +98,10 @@ def _rules():
         (_span(int(m["y1"]), _month(m["m1"]), _month(m["m2"])), "point"))
     add(r"\b(?:from\s+)?(?P<m1>" + MONTH + r")\s*(?:-to-|-|–|—|to|through|till|until)\s*(?P<m2>" + MONTH
         + r")(?:,|\s+of)?\s+" + YP,
-        lambda m, p: (_span(_year(m["y"], p), _month(m["m1"]), _month(m["m2"])), "point")
-        if _year(m["y"], p) else None)
+        _month_span)
     # "between January and June of this year", "between January and June 2024"
     add(r"\b(?-i:[Bb]etween)\s+(?P<m1>" + MONTH + r")\s+and\s+(?P<m2>" + MONTH + r")(?:,|\s+of)?\s+" + YP,
-        lambda m, p: (_span(_year(m["y"], p), _month(m["m1"]), _month(m["m2"])), "point")
-        if _year(m["y"], p) and _month(m["m2"]) >= _month(m["m1"]) else None)
+        lambda m, p: _month_span(m, p) if _month(m["m2"]) >= _month(m["m1"]) else None)
     add(r"(?-i:\b[Bb]etween\s+(?P<m1>" + MONTH + r")\s+and\s+(?P<m2>" + MONTH + r"))(?!,?\s*(?:of\s+)?\d)",
         lambda m, p: _bare_range(m, p))
     # "in January-June" with no year: the latest such span up to the publication date.
@@ -174,6 +172,12 @@ def _rules():
         _BARE_MONTH_BUILD)
     add(r"\b" + YP + r"\b", lambda m, p: (str(_year(m["y"], p)), "point") if _year(m["y"], p) else None)
     return R
+
+
+def _month_span(m: re.Match, published: date | None):
+    """Months m1 to m2 of the year the match names or the publication date pins down."""
+    year = _year(m["y"], published)
+    return (_span(year, _month(m["m1"]), _month(m["m2"])), "point") if year else None
 
 
 def _bare_range(m: re.Match, published: date | None):
